@@ -1,0 +1,72 @@
+// The fetch engine's memory of one date range: what is done, the window in progress, the records so far.
+// A result hands it back so a Retry can continue exactly where the failure stopped (fetchRange({resume})).
+
+import type { Interval, Observation } from './window-plan'
+
+export type PageSummary = {
+  /** records in the page as the API sent them */
+  count: number
+  /** their start times (ms), those that have one: the density the next windows are sized from */
+  times: number[]
+  /** their identities, to count what an overflowing window yielded */
+  ids: string[]
+}
+
+export type WindowProgress = Interval & {
+  predicted: number | null
+  /** by offset; undefined = not fetched (yet, or its request failed) */
+  pages: (PageSummary | undefined)[]
+}
+
+export type OverflowWindow = Interval & {
+  /** distinct records obtained from the window; it holds more than the API can page through */
+  count: number
+}
+
+export type RangeState = {
+  readonly start: number
+  readonly end: number
+  /** everything in [start, cursor] is complete */
+  cursor: number
+  done: boolean
+  /** the window being paged through (kept across a failure, so a retry asks only for its missing pages) */
+  current: WindowProgress | null
+  /** the last complete window: the next window is sized from it */
+  basis: Observation | null
+  /** a window at `cursor` given up as too full: the next one is sized from it, and smaller */
+  retry: Observation | null
+  /** distinct raw records by identity */
+  records: Map<string, unknown>
+  overflow: OverflowWindow[]
+  /** requests made for this range, over every run */
+  requests: number
+}
+
+export function createRangeState(start: number, end: number): RangeState {
+  return {
+    start,
+    end,
+    cursor: start,
+    done: false,
+    current: null,
+    basis: null,
+    retry: null,
+    records: new Map(),
+    overflow: [],
+    requests: 0,
+  }
+}
+
+/** The part of the range not complete yet (empty when done). */
+export function missingIntervals(state: RangeState): Interval[] {
+  return state.done ? [] : [{ start: state.cursor, end: state.end }]
+}
+
+/** The range is inclusive at both ends: [start, end] spans end − start + 1 ms. */
+export function totalMs(state: RangeState): number {
+  return state.end - state.start + 1
+}
+
+export function coveredMs(state: RangeState): number {
+  return state.done ? totalMs(state) : state.cursor - state.start
+}

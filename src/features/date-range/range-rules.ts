@@ -1,0 +1,36 @@
+import { tz } from '@date-fns/tz'
+import { addDays, endOfDay, startOfDay } from 'date-fns'
+
+/** A range of instants, both ends inclusive (epoch ms). */
+export type TimeRange = { start: number; end: number }
+
+const HOUR = 3_600_000
+/** CONTRACT.md's 7-day rule: seven calendar days across a daylight-saving change still pass. */
+export const MAX_RANGE_MS = 7 * 24 * HOUR + HOUR
+
+export function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function rangeProblem(range: TimeRange): string | null {
+  if (!Number.isFinite(range.start) || !Number.isFinite(range.end)) return 'The range has an unreadable date.'
+  if (range.end < range.start) return 'The range ends before it starts.'
+  if (range.end - range.start > MAX_RANGE_MS) return 'SmartAssist allows at most 7 days per range.'
+  return null
+}
+
+/** Whole calendar days in the display zone: 00:00 of the first to 23:59:59.999 of the last. */
+export function calendarDays(firstDay: number, lastDay: number, zone: string): TimeRange {
+  const inZone = { in: tz(zone) }
+  return { start: +startOfDay(firstDay, inZone), end: +endOfDay(lastDay, inZone) }
+}
+
+/** The first 7 days from `start` (calendar days in the zone) — the nearest valid range for one too long. */
+export function firstSevenDays(start: number, zone: string): TimeRange {
+  return { start, end: +addDays(start, 7, { in: tz(zone) }) - 1 }
+}

@@ -1,0 +1,84 @@
+import type { Clock } from './clock'
+import type { CallDetailsQuery } from './validate-request'
+
+export type CacheOptions = {
+  clock: Clock
+  maxEntries?: number
+  /** approximate: the characters of the cached JSON */
+  maxBytes?: number
+  /** windows that ended longer ago than this are settled: their data no longer changes */
+  settledAfterMs?: number
+  settledTtlMs?: number
+  recentTtlMs?: number
+}
+
+export type ResponseCache = {
+  get(key: string): string | undefined
+  /** Stores a 200 answer's JSON; its TTL depends on how long ago the window ended. */
+  set(key: string, json: string, windowEnd: number): void
+  readonly size: { entries: number; bytes: number }
+}
+
+/** The query's identity. Validation has already sorted and deduplicated the arrays. */
+export function cacheKey(q: CallDetailsQuery): string {
+  const { startDate, endDate, channels, queues, selectedFields } = q.body
+  return JSON.stringify([
+    startDate,
+    endDate,
+    q.offset,
+    q.limit,
+    channels ?? null,
+    queues ?? null,
+    selectedFields,
+  ])
+}
+
+type Entry = { json: string; expiresAt: number }
+
+/** Bounded LRU (entries and bytes) with a TTL per entry. */
+export function createResponseCache(options: CacheOptions): ResponseCache {
+  const {
+    clock,
+    maxEntries = 2_000,
+    maxBytes = 200 * 1024 * 1024,
+    settledAfterMs = 30 * 60_000,
+    settledTtlMs = 6 * 3_600_000,
+    recentTtlMs = 60_000,
+  } = options
+  const entries = new Map<string, Entry>() // insertion order = least recently used first
+  let bytes = 0
+
+  function remove(key: string): void {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    bytes -= entry.json.length
+  }
+
+  return {
+    get(key) {
+      const entry = entries.get(key)
+      if (!entry) return undefined
+      remove(key)
+      if (entry.expiresAt <= clock.now()) return undefined
+      entries.set(key, entry) // most recently used now
+      bytes += entry.json.length
+      return entry.json
+    },
+    set(key, json, windowEnd) {
+      remove(key)
+      if (json.length > maxBytes) return
+      const now = clock.now()
+      const ttl = windowEnd < now - settledAfterMs ? settledTtlMs : recentTtlMs
+      entries.set(key, { json, expiresAt: now + ttl })
+      bytes += json.length
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxEntries && bytes <= maxBytes) break
+        remove(oldest)
+      }
+    },
+    get size() {
+      return { entries: entries.size, bytes }
+    },
+  }
+}
