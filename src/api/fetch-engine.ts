@@ -1,14 +1,17 @@
 // Fetches every conversation of a date range through the proxy, spending as few requests as it can.
 //
-// One sweep from start to end. Each window is sized from the density the previous one showed (≈ 950
-// records, under the 1,100 a window can page through) and ends on a fixed UTC grid, so an overlapping range
-// asks for the same windows and the server's cache answers them. A window's pages are fetched until a short
-// one; if its first pages already show it will not fit, or its 11th page is full, it is given up and the
-// sweep retries from the same point with a smaller window sized from what those pages showed (their records
-// are kept). Decisions depend only on the data, never on timing, so the same range always asks for the same
-// windows. No retries here (the server already retried): a failure stops new work and returns what is done.
+// One sweep from start to end. Each window is sized to hold about 1,000 records: from yesterday's same
+// hours when fetched (contact centres repeat their day), else from the last window's density and trend.
+// Windows end on a fixed UTC grid, so an overlapping range asks for the same windows and the server's
+// cache answers them. In a window the first page asked for is the predicted short one (page-plan.ts): an
+// overflow (page 10 full) costs one or two requests, and once the count is known the rest go out in
+// parallel. An overflowing window is retried from the same start, smaller, sized from what its pages
+// showed (their records are kept). Decisions depend on the data only, never on timing: the same range
+// always asks for the same windows. No retries here (the server already retried): a failure stops new
+// work, lets requests in flight land, and returns what is done with a state to resume from.
 
 import { isAbortError } from './api-error'
+import { estimateCount, isComplete, knowledge, learnOrder, nextOffsets, retryModel } from './page-plan'
 import {
   coveredMs,
   createRangeState,
@@ -20,16 +23,14 @@ import {
   type WindowProgress,
 } from './range-state'
 import {
+  buildModel,
   DEFAULT_TARGET,
   type Interval,
-  MAX_PAGES,
   MINUTE,
-  type Observation,
+  type Model,
   PAGE_SIZE,
   parseUtcTimestamp,
   planWindow,
-  projectCount,
-  shouldAbandon,
   toUtcInstant,
 } from './window-plan'
 
@@ -39,7 +40,9 @@ export type PageRequest = { startDate: string; endDate: string; offset: number; 
 export type PostPage = (req: PageRequest, signal: AbortSignal) => Promise<{ data: unknown[] }>
 
 export type RangeProgress = {
+  /** ms of the range complete so far; equals totalMs at the end */
   coveredMs: number
+  /** end − start + 1 (both ends inclusive) */
   totalMs: number
   /** distinct records so far */
   records: number
@@ -59,9 +62,9 @@ export type FetchRangeOptions = {
   recordTime: (raw: unknown) => number | null
   identity: (raw: unknown) => string | null
   onProgress?: (p: RangeProgress) => void
-  /** the state of an earlier result: fetch only what it is missing */
+  /** the state of an earlier result: fetch only what it is missing (start/end are taken from it) */
   resume?: RangeState
-  /** records a window is sized for (default 950) */
+  /** records a window is sized for (default 1,000) */
   target?: number
   /** the smallest window; one that still overflows is reported in `overflow` (default one minute) */
   minWindowMs?: number
@@ -74,11 +77,11 @@ export type RangeResult = {
   records: unknown[]
   /** requests made for this range, over every run */
   requests: number
-  /** windows holding more than the API can page through, with the count obtained */
+  /** windows holding more than the API can page through, with the count obtained: never a silent cut */
   overflow: OverflowWindow[]
   /** windows whose request failed; empty when complete */
   failed: FailedWindow[]
-  /** the part of the range not fetched yet: the failed windows and what follows them */
+  /** the part of the range not fetched yet: the failed window and what follows it */
   missing: Interval[]
   complete: boolean
   /** pass back as `resume` to fetch only what is missing */
@@ -91,7 +94,7 @@ export function recordStartTime(raw: unknown): number | null {
   return parseUtcTimestamp((raw as { sessionStartTime?: unknown }).sessionStartTime)
 }
 
-type Outcome = 'complete' | 'overflow' | 'abandon' | 'failed'
+type Outcome = 'complete' | 'overflow' | 'failed'
 
 export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> {
   const outer = opts.signal
@@ -109,7 +112,7 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   const aborted = new Promise<never>((_, reject) => {
     controller.signal.addEventListener('abort', () => reject(abortReason(controller.signal)), { once: true })
   })
-  aborted.catch(() => {}) // observed below; avoid an unhandled rejection when nothing awaits it
+  aborted.catch(() => {}) // raced below; this only keeps it from counting as unhandled
 
   const inflight = new Set<Promise<void>>()
   let failure: { window: WindowProgress; error: unknown } | null = null
@@ -123,20 +126,29 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
       newRecords,
     })
 
-  const addRecords = (data: readonly unknown[]): { summary: PageSummary; fresh: unknown[] } => {
-    const summary: PageSummary = { count: data.length, times: [], ids: [] }
+  const addPage = (data: readonly unknown[]): { page: PageSummary; fresh: unknown[] } => {
+    const page: PageSummary = {
+      count: data.length,
+      min: Number.POSITIVE_INFINITY,
+      max: Number.NEGATIVE_INFINITY,
+      ids: [],
+    }
     const fresh: unknown[] = []
     for (const raw of data) {
       const id = opts.identity(raw) ?? `raw:${JSON.stringify(raw)}`
-      summary.ids.push(id)
+      page.ids.push(id)
       const t = opts.recordTime(raw)
-      if (t !== null) summary.times.push(t)
+      if (t !== null) {
+        page.min = Math.min(page.min, t)
+        page.max = Math.max(page.max, t)
+      }
       if (!state.records.has(id)) {
         state.records.set(id, raw)
+        if (t !== null) state.index.add(t)
         fresh.push(raw)
       }
     }
-    return { summary, fresh }
+    return { page, fresh }
   }
 
   const issue = (win: WindowProgress, offset: number, pending: Set<number>) => {
@@ -153,13 +165,13 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
       .then(
         (res) => {
           if (controller.signal.aborted) return
-          const { summary, fresh } = addRecords(Array.isArray(res?.data) ? res.data : [])
-          win.pages[offset] = summary
+          const { page, fresh } = addPage(Array.isArray(res?.data) ? res.data : [])
+          win.pages[offset] = page
           report(fresh)
         },
         (error: unknown) => {
           if (controller.signal.aborted) return
-          // A late failure of a page no longer needed (its window is settled) changes nothing.
+          // A late failure for a window already settled changes nothing.
           if (state.current === win && !failure) failure = { window: win, error }
         },
       )
@@ -172,56 +184,65 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
 
   const waitForAny = () => Promise.race([aborted, ...inflight])
 
-  /** Pages one window until it is settled; requests stay deterministic: they depend on page contents only. */
-  const runWindow = async (win: WindowProgress): Promise<Outcome> => {
+  /** Pages one window until its count is known and its pages are in, or page 10 is full. */
+  const runWindow = async (win: WindowProgress, model: Model | null): Promise<Outcome> => {
     const pending = new Set<number>()
     for (;;) {
-      const prefix = fullPrefix(win)
-      const settled = settle(win, prefix, minWindowMs)
-      if (settled) return settled
+      const k = knowledge(win.pages)
+      if (k.overflow) return 'overflow'
+      if (isComplete(k, win.pages)) return 'complete'
       if (failure) {
         if (inflight.size === 0) return 'failed'
         await waitForAny()
         continue
       }
-      const frontier = prefix.length
-      const eager = eagerLimit(win, prefix)
-      for (let o = frontier; o < MAX_PAGES && inflight.size < concurrency; o++) {
-        if (win.pages[o] !== undefined || pending.has(o)) continue
-        if (o > frontier && o >= eager) break
+      state.order ??= learnOrder(win.pages)
+      const estimate = estimateCount(win, win.pages, k, state.order, model?.count ?? null, win.predicted)
+      for (const o of nextOffsets(k, win.pages, pending, estimate, concurrency - inflight.size)) {
         issue(win, o, pending)
       }
-      if (inflight.size === 0) throw new Error('fetchRange: nothing to wait for (engine bug)')
+      if (inflight.size === 0) throw new Error('fetchRange: no page to ask for (engine bug)')
       await waitForAny()
     }
   }
 
   try {
     while (!state.done) {
-      const win = state.current ?? startWindow(state, target, minWindowMs)
+      const base = buildModel({
+        t: state.cursor,
+        rangeStart: state.start,
+        index: state.index,
+        basis: state.basis,
+      })
+      const model = withRetry(base, state.retry)
+      const win = state.current ?? startWindow(state, model, target, minWindowMs)
       state.current = win
-      const outcome = await runWindow(win)
+      const outcome = await runWindow(win, model)
       if (outcome === 'failed') break
-      const times = fullPrefix(win).flatMap((p) => p.times)
-      const obs: Observation = { start: win.start, end: win.end, times, complete: outcome === 'complete' }
       state.current = null
-      // A page that failed but is not needed (past a short page, or of a window given up) stops nothing.
+      // A page that failed but is not needed (past the short page) stops nothing.
       if (failure?.window === win) failure = null
-      if (outcome === 'complete' || (outcome === 'overflow' && !splittable(win, minWindowMs))) {
-        if (outcome === 'overflow') {
-          const ids = new Set(fullPrefix(win).flatMap((p) => p.ids))
-          state.overflow.push({ start: win.start, end: win.end, count: ids.size })
+      if (outcome === 'overflow' && win.end - win.start > minWindowMs) {
+        // Too full: plan again from the same point, smaller, sized from where its pages put 1,100 records.
+        state.order ??= learnOrder(win.pages)
+        state.retry = {
+          start: win.start,
+          end: win.end,
+          model: retryModel(win, win.pages, state.order, model?.count ?? null),
         }
-        state.basis = obs
-        state.retry = null
-        state.cursor = win.end
-        if (win.end >= state.end) state.done = true
-        report([])
-      } else {
-        state.retry = obs // too full: plan again from the same point, smaller
+        continue
       }
+      if (outcome === 'overflow') {
+        const ids = new Set(win.pages.flatMap((p) => p?.ids ?? []))
+        state.overflow.push({ start: win.start, end: win.end, count: ids.size })
+      }
+      state.basis = { start: win.start, end: win.end }
+      state.retry = null
+      state.cursor = win.end
+      if (win.end >= state.end) state.done = true
+      report([])
     }
-    // Let the requests still in flight land (their records are kept) before handing the state back.
+    // Let requests still in flight land (their records are kept) before handing the state back.
     while (inflight.size > 0) await waitForAny()
   } catch (error) {
     controller.abort(error)
@@ -229,7 +250,6 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   } finally {
     outer?.removeEventListener('abort', onAbort)
   }
-  if (controller.signal.aborted) throw abortReason(controller.signal)
 
   return {
     records: Array.from(state.records.values()),
@@ -242,70 +262,28 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   }
 }
 
-function startWindow(state: RangeState, target: number, minWindowMs: number): WindowProgress {
-  const plan = planWindow({
-    t: state.cursor,
-    rangeEnd: state.end,
-    basis: state.basis,
-    retry: state.retry,
-    target,
-    minWindowMs,
-  })
+function withRetry(base: Model | null, retry: RangeState['retry']): Model | null {
+  if (!retry) return base
+  // A retry must be smaller than the window that overflowed, whatever the model says.
+  const maxLen = Math.min(base?.maxLen ?? Number.POSITIVE_INFINITY, 0.75 * (retry.end - retry.start))
+  return { count: retry.model, maxLen }
+}
+
+function startWindow(
+  state: RangeState,
+  model: Model | null,
+  target: number,
+  minWindowMs: number,
+): WindowProgress {
+  const plan = planWindow({ t: state.cursor, rangeEnd: state.end, model, target, minWindowMs })
   let end = plan.end
-  // Safety net: a retry must make progress even if the grid rounds it back up to the window given up.
+  // Safety net: a retry always makes progress, even if the grid rounds it back up.
   if (state.retry && end >= state.retry.end) end = Math.min(state.retry.end, state.cursor + minWindowMs)
   return { start: plan.start, end, predicted: plan.predicted, pages: [] }
 }
 
-/** Full pages from offset 0 on, up to the first page not known; a short page ends the prefix too. */
-function fullPrefix(win: WindowProgress): PageSummary[] {
-  const out: PageSummary[] = []
-  for (let o = 0; o < MAX_PAGES; o++) {
-    const p = win.pages[o]
-    if (!p) break
-    out.push(p)
-    if (p.count < PAGE_SIZE) break
-  }
-  return out
-}
-
-function splittable(win: Interval, minWindowMs: number): boolean {
-  return win.end - win.start > minWindowMs
-}
-
-function settle(win: WindowProgress, prefix: PageSummary[], minWindowMs: number): Outcome | null {
-  const last = prefix[prefix.length - 1]
-  if (last && last.count < PAGE_SIZE) return 'complete'
-  if (prefix.length === MAX_PAGES) return 'overflow'
-  if (prefix.length > 0 && splittable(win, minWindowMs)) {
-    const projected = projectCount(
-      win,
-      prefix.map((p) => p.times),
-    )
-    if (shouldAbandon(projected, prefix.length)) return 'abandon'
-  }
-  return null
-}
-
-/**
- * Pages below this offset are requested without waiting for the one before: the window is expected to
- * hold at least that many full pages. Page 0 always goes alone, since it can show the window is too full.
- */
-function eagerLimit(win: WindowProgress, prefix: PageSummary[]): number {
-  if (prefix.length === 0) return 0
-  const projected = projectCount(
-    win,
-    prefix.map((p) => p.times),
-  )
-  // The smaller of prediction and projection: a page asked for needlessly is a request wasted.
-  const expected = win.predicted === null ? projected : Math.min(projected, win.predicted)
-  if (expected > MAX_PAGES * PAGE_SIZE) return prefix.length + 1
-  return Math.min(MAX_PAGES, Math.floor((0.85 * expected) / PAGE_SIZE))
-}
-
 function abortReason(signal: AbortSignal): unknown {
   const reason: unknown = signal.reason
-  if (isAbortError(reason)) return reason
-  if (reason instanceof Error) return reason
+  if (isAbortError(reason) || reason instanceof Error) return reason
   return new DOMException('The fetch was aborted', 'AbortError')
 }

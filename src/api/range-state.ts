@@ -1,14 +1,12 @@
 // The fetch engine's memory of one date range: what is done, the window in progress, the records so far.
 // A result hands it back so a Retry can continue exactly where the failure stopped (fetchRange({resume})).
 
-import type { Interval, Observation } from './window-plan'
+import type { PageInfo, RecordOrder } from './page-plan'
+import { TimeIndex } from './time-index'
+import type { CountModel, Interval } from './window-plan'
 
-export type PageSummary = {
-  /** records in the page as the API sent them */
-  count: number
-  /** their start times (ms), those that have one: the density the next windows are sized from */
-  times: number[]
-  /** their identities, to count what an overflowing window yielded */
+export type PageSummary = PageInfo & {
+  /** identities of its records, to count what an overflowing window yielded */
   ids: string[]
 }
 
@@ -32,11 +30,15 @@ export type RangeState = {
   /** the window being paged through (kept across a failure, so a retry asks only for its missing pages) */
   current: WindowProgress | null
   /** the last complete window: the next window is sized from it */
-  basis: Observation | null
-  /** a window at `cursor` given up as too full: the next one is sized from it, and smaller */
-  retry: Observation | null
+  basis: Interval | null
+  /** a window at `cursor` that overflowed: the next one is sized from what its pages showed, and smaller */
+  retry: (Interval & { model: CountModel }) | null
+  /** how the API orders records, once two pages of one window have shown it */
+  order: RecordOrder | null
   /** distinct raw records by identity */
   records: Map<string, unknown>
+  /** their start times */
+  index: TimeIndex
   overflow: OverflowWindow[]
   /** requests made for this range, over every run */
   requests: number
@@ -51,7 +53,9 @@ export function createRangeState(start: number, end: number): RangeState {
     current: null,
     basis: null,
     retry: null,
+    order: null,
     records: new Map(),
+    index: new TimeIndex(),
     overflow: [],
     requests: 0,
   }

@@ -1,10 +1,12 @@
-// Pure window planning for the fetch engine: which window to ask for next, and what the pages seen so far
-// say about a window's size. Nothing here touches the network; the engine feeds it record times.
+// Pure window planning for the fetch engine: how many records a window is expected to hold, and which
+// window to ask for next. Nothing here touches the network; the engine feeds it the record times it has.
 //
-// Facts it works with: one window yields at most 11 pages of 100; a request is the scarce resource, so a
-// window should hold about 1,000 records (every window costs ~0.5 request of slack in its last page, and an
-// overflowing one costs all its pages again). Windows end on a fixed UTC grid so that overlapping ranges ask
-// for the same windows and the server's cache answers them.
+// Facts it works with: a window yields at most 11 pages of 100, and requests are the scarce resource, so a
+// window should hold about 1,000 records (every window costs ~0.5 request of slack in its last page).
+// Windows end on a fixed UTC grid, and never run past a UTC midnight unless they span whole days, so that
+// two overlapping ranges meet on the same windows and the server's cache answers the second one.
+
+import type { TimeIndex } from './time-index'
 
 export const SECOND = 1_000
 export const MINUTE = 60 * SECOND
@@ -14,23 +16,20 @@ export const DAY = 24 * HOUR
 export const PAGE_SIZE = 100
 export const MAX_PAGES = 11 // offsets 0..10
 export const WINDOW_CAPACITY = PAGE_SIZE * MAX_PAGES
-/** Aim for this many records per window: close to the 1,100 ceiling, far enough to absorb a misprediction. */
-export const DEFAULT_TARGET = 950
+/** Records a window is sized for: close to the 1,100 ceiling; an overflow is found with one or two pages. */
+export const DEFAULT_TARGET = Number(process.env.TARGET ?? 1000)
 /** The proxy allows end − start ≤ 7 days + 1 hour; a window never needs more than 7 days. */
 export const MAX_WINDOW_MS = 7 * DAY
 
-// Grid units (all divide a day, so every window end is aligned to UTC days and to each unit from the epoch).
-const UNITS_MIN = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60, 120, 180, 360, 720, 1440]
-const UNITS = UNITS_MIN.map((m) => m * MINUTE)
+// Grid units: all divide a day, so window ends are aligned to UTC days and to each unit from the epoch.
+const UNITS = [1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30, 60].map((m) => m * MINUTE)
+/** A window's end is rounded down to a unit ≤ its length / SNAP_DIV: at most ~1/8 of it is given up. */
+const SNAP_DIV = Number(process.env.SNAP_DIV ?? 8)
 
 export type Interval = { start: number; end: number }
 
-/** What is known about one window: its bounds and the times of records fetched for it. */
-export type Observation = Interval & {
-  times: readonly number[]
-  /** true when every record of the window is known (a short page was seen) */
-  complete: boolean
-}
+/** Predicted number of records with start ≤ time ≤ end, for parts of the range not fetched yet. */
+export type CountModel = (start: number, end: number) => number
 
 export type WindowPlan = Interval & {
   /** the predicted record count, null when nothing is known yet (cold start) */
@@ -40,10 +39,9 @@ export type WindowPlan = Interval & {
 /** Records give zone-less `yyyy-MM-dd HH:mm:ss` (or with `T`); we always ask with offset 0, so they are UTC. */
 export function parseUtcTimestamp(value: unknown): number | null {
   if (typeof value !== 'string') return null
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]00:?00)?$/.exec(
-      value.trim(),
-    )
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3})\d*)?)?(Z|[+-]00:?00)?$/.exec(
+    value.trim(),
+  )
   if (!m) return null
   const [, y, mo, d, h, mi, s, ms] = m
   const t = Date.UTC(
@@ -63,143 +61,129 @@ export function toUtcInstant(ms: number): string {
   return new Date(ms).toISOString()
 }
 
-function countIn(times: readonly number[], from: number, to: number): number {
-  let n = 0
-  for (const t of times) if (t >= from && t <= to) n++
-  return n
+export type ModelInput = {
+  /** the sweep position: everything in [rangeStart, t] is fetched */
+  t: number
+  rangeStart: number
+  index: TimeIndex
+  /** the last complete window (it ends at t) */
+  basis: Interval | null
 }
 
-type CountModel = (lengthMs: number) => number
+export type Model = {
+  count: CountModel
+  /** longest window the model is trusted for (a sparse basis says little about hours far ahead) */
+  maxLen: number
+}
+
+/** The best prediction available at t: yesterday's same hours when fetched, else the last window's trend. */
+export function buildModel(input: ModelInput): Model | null {
+  return seasonalModel(input) ?? trendModel(input)
+}
 
 /**
- * Predicts the count of [w.end, w.end + x] from a complete window w: the density of its last third,
- * extrapolated with the trend between its first and last thirds (business hours ramp up and down smoothly).
- * Rises are extrapolated fully (an overflow costs a window's pages again), falls only half.
+ * Contact centres repeat their day: the count of [a, b] is yesterday's count of [a − 1d, b − 1d], scaled
+ * by how today compares with yesterday over the last hours (weekends, a busy Monday).
  */
-function modelFromComplete(w: Observation): CountModel {
-  const s = Math.max(w.end - w.start, SECOND)
-  const n = countIn(w.times, w.start, w.end)
-  if (n < 60) {
-    // Too few to see a shape: a flat rate with a small pseudo-count so an empty window still grows the next.
+function seasonalModel({ t, rangeStart, index }: ModelInput): Model | null {
+  if (t - DAY < rangeStart) return null
+  // Today vs yesterday since midnight. Only yesterday and today are read, so two ranges that both hold
+  // yesterday plan today alike (the server's cache then answers the second). Before 1 a.m.: like yesterday.
+  const midnight = Math.floor(t / DAY) * DAY
+  const lookback = Math.max(0, t - Math.max(midnight, rangeStart + DAY))
+  const compare = lookback >= HOUR
+  const today = compare ? index.count(t - lookback, t) : 0
+  const yesterday = compare ? index.count(t - lookback - DAY, t - DAY) : 0
+  const scale = compare ? Math.min(10, Math.max(0.1, (today + 3) / (yesterday + 3))) : 1
+  const recentRate = compare ? (today + 3) / lookback : (index.count(t - DAY, t) + 3) / DAY
+  // A floor so an empty stretch yesterday does not promise an empty one today.
+  const floorRate = 0.05 * recentRate
+  const count: CountModel = (a, b) => {
+    if (b < a) return 0
+    const known = Math.min(b, t + DAY) // beyond a day ahead, yesterday is not fetched yet
+    let n = a <= known ? scale * index.count(a - DAY, known - DAY) : 0
+    if (b > known) n += recentRate * (b - Math.max(a, known))
+    return n + floorRate * (b - a)
+  }
+  return { count, maxLen: MAX_WINDOW_MS }
+}
+
+/**
+ * The last window's density, extrapolated with its trend (first third vs last third): business hours ramp
+ * up and down. Rises are extrapolated fully (an overflow costs more than a short window), falls only half.
+ */
+function trendModel({ t, index, basis }: ModelInput): Model | null {
+  if (!basis) return null
+  const s = Math.max(basis.end - basis.start, SECOND)
+  const n = index.count(basis.start, basis.end)
+  if (s >= DAY) {
+    // A day or more holds whole daily cycles: its average rate holds for the days ahead.
     const rate = (n + 2) / s
-    return (x) => rate * x
+    return { count: (a, b) => rate * Math.max(0, b - a), maxLen: MAX_WINDOW_MS }
+  }
+  if (n < 60) {
+    // Too few to see a shape: a flat rate with a small pseudo-count, and no more than 3× the basis ahead.
+    const rate = (n + 2) / s
+    return { count: (a, b) => rate * Math.max(0, b - a), maxLen: Math.max(3 * s, HOUR) }
   }
   const third = s / 3
-  const first = countIn(w.times, w.start, w.start + third)
-  const last = countIn(w.times, w.end - third, w.end)
+  const first = index.count(basis.start, basis.start + third)
+  const last = index.count(basis.end - third, basis.end)
   const base = (last + 1) / third
   const ratio = (last + 1) / (first + 1)
   const k = ratio >= 1 ? Math.log(Math.min(ratio, 4)) : 0.5 * Math.log(Math.max(ratio, 0.25))
   const perMs = k / ((2 * s) / 3)
-  const lo = base * 0.4
-  const hi = base * 3
-  const rate = (u: number) => Math.min(hi, Math.max(lo, base * Math.exp(perMs * (u + s / 6))))
-  return (x) => integrate(rate, x)
+  const rate = (u: number) => Math.min(3 * base, Math.max(0.4 * base, base * Math.exp(perMs * (u + s / 6))))
+  const count: CountModel = (a, b) => integrate(rate, Math.max(0, a - t), Math.max(0, b - t))
+  return { count, maxLen: n < 300 ? Math.max(3 * s, HOUR) : MAX_WINDOW_MS }
 }
 
-function integrate(rate: (u: number) => number, x: number): number {
-  const steps = 24
-  const h = x / steps
+function integrate(rate: (u: number) => number, from: number, to: number): number {
+  if (to <= from) return 0
+  const steps = 16
+  const h = (to - from) / steps
   let sum = 0
-  for (let i = 0; i < steps; i++) sum += rate((i + 0.5) * h)
+  for (let i = 0; i < steps; i++) sum += rate(from + (i + 0.5) * h)
   return sum * h
-}
-
-/**
- * Density seen in a window that had to be given up (too full): its pages, when the API sorts by time, are a
- * contiguous block at one end; min..max of that block gives the local density whichever end it is.
- */
-function modelFromPartial(w: Observation): CountModel {
-  const s = Math.max(w.end - w.start, SECOND)
-  const n = w.times.length
-  if (n === 0) return () => 0
-  const covered = coveredSpan(w, w.times)
-  const rate = Math.max(n / covered, n / s)
-  return (x) => rate * x
-}
-
-function coveredSpan(w: Interval, times: readonly number[]): number {
-  let min = Number.POSITIVE_INFINITY
-  let max = Number.NEGATIVE_INFINITY
-  for (const t of times) {
-    if (t < min) min = t
-    if (t > max) max = t
-  }
-  // Sorted newest-first, the block hugs w.end; oldest-first, w.start; unsorted, it spans the window.
-  const span = Math.min(Math.max(max - w.start, 0), Math.max(w.end - min, 0))
-  return Math.max(span, SECOND)
-}
-
-/**
- * Projects a window's total count from its first pages (all full, in offset order): records seen plus the
- * density at the frontier (the latest two pages) times the part of the window not yet covered.
- * Unsorted answers cover the whole window at once, so the projection stays at what was seen: the engine
- * then simply pages on (and meets an overflow at page 11 if the window is too full).
- */
-export function projectCount(w: Interval, pages: readonly (readonly number[])[]): number {
-  const all = pages.flat()
-  const n = pages.reduce((sum, p) => sum + p.length, 0)
-  if (all.length === 0) return n
-  const s = Math.max(w.end - w.start, SECOND)
-  const covered = Math.min(coveredSpan(w, all), s)
-  const frontier = pages.slice(-2).flat()
-  let fmin = Number.POSITIVE_INFINITY
-  let fmax = Number.NEGATIVE_INFINITY
-  for (const t of frontier) {
-    if (t < fmin) fmin = t
-    if (t > fmax) fmax = t
-  }
-  const frontierRate = frontier.length / Math.max(fmax - fmin, SECOND)
-  return n + frontierRate * (s - covered)
-}
-
-/** Give a window up early when its pages show it will not fit; the bar is higher on one page's evidence. */
-export function shouldAbandon(projected: number, fullPages: number): boolean {
-  return projected > WINDOW_CAPACITY * (fullPages <= 1 ? 1.3 : 1.15)
 }
 
 export type PlanInput = {
   /** where the next window starts: the range start or the previous window's end */
   t: number
   rangeEnd: number
-  /** the last complete window (normally the one ending at t) */
-  basis: Observation | null
-  /** a window starting at t that was given up: its density, and the next try must be smaller */
-  retry: Observation | null
+  model: Model | null
   target?: number
   minWindowMs?: number
 }
 
-/** Chooses the next window: as long as the prediction allows (≈ target records), ending on the grid. */
-export function planWindow(input: PlanInput): WindowPlan {
-  const { t, rangeEnd, basis, retry } = input
-  const target = input.target ?? DEFAULT_TARGET
-  const minWindow = input.minWindowMs ?? MINUTE
+/** Chooses the next window: as long as the model allows (≈ target records), ending on the grid. */
+export function planWindow({ t, rangeEnd, model, target = DEFAULT_TARGET, minWindowMs = MINUTE }: PlanInput): WindowPlan {
   const room = rangeEnd - t
-  if (room <= minWindow) return { start: t, end: rangeEnd, predicted: null }
-
-  const models: CountModel[] = []
-  if (basis) models.push(modelFromComplete(basis))
-  if (retry) models.push(modelFromPartial(retry))
-  if (models.length === 0) {
-    // Cold start: the rest of the first UTC day. Canonical for ranges that start at midnight UTC, and its
-    // first page is the density probe.
-    const dayEnd = Math.floor(t / DAY) * DAY + DAY
-    return { start: t, end: Math.min(dayEnd, rangeEnd), predicted: null }
+  if (room <= minWindowMs) return { start: t, end: rangeEnd, predicted: model ? model.count(t, rangeEnd) : null }
+  if (!model) {
+    // Cold start: the rest of the first UTC day; its first page is the density probe.
+    return { start: t, end: Math.min(nextMidnight(t), rangeEnd), predicted: null }
   }
-  // Conservative: the larger of the predictions.
-  const predict = (x: number) => models.reduce((m, f) => Math.max(m, f(x)), 0)
-
-  const cap = Math.min(MAX_WINDOW_MS, room, retry ? 0.75 * (retry.end - retry.start) : room)
-  if (cap >= room && predict(room) <= target * 1.05) {
+  const predict = (x: number) => model.count(t, t + x)
+  const cap = Math.min(MAX_WINDOW_MS, room, model.maxLen)
+  if (cap >= room && predict(room) <= target * 1.05 && spansWholeDays(t, rangeEnd, room)) {
     return { start: t, end: rangeEnd, predicted: predict(room) }
   }
-  const want = longestWithin(predict, target, minWindow, cap)
-  const end = snapEnd(t, want, minWindow, rangeEnd)
-  return { start: t, end, predicted: predict(end - t) }
+  const want = longestWithin(predict, target, minWindowMs, cap)
+  const end = snapEnd(t, want, minWindowMs, rangeEnd)
+  return { start: t, end, predicted: model.count(t, end) }
 }
 
-function longestWithin(predict: CountModel, target: number, lo: number, hi: number): number {
+function nextMidnight(t: number): number {
+  return Math.floor(t / DAY) * DAY + DAY
+}
+
+/** The tail of a range may be taken in one window when it does not cross a midnight or is days long. */
+function spansWholeDays(t: number, end: number, room: number): boolean {
+  return end <= nextMidnight(t) || room >= DAY
+}
+
+function longestWithin(predict: (x: number) => number, target: number, lo: number, hi: number): number {
   if (hi <= lo || predict(lo) > target) return Math.min(lo, hi)
   if (predict(hi) <= target) return hi
   let a = lo
@@ -213,14 +197,21 @@ function longestWithin(predict: CountModel, target: number, lo: number, hi: numb
 }
 
 /**
- * Ends a window of about `want` ms on the grid: the largest unit ≤ want/3 (so at least 2/3 of the wanted
- * length is kept), at the last multiple of that unit within reach. Two ranges that overlap then meet on the
- * same window ends, and every window is aligned to whole UTC minutes, hours or days.
+ * Ends a window of about `want` ms on the grid. A window stops at the next UTC midnight unless it is a
+ * day or longer (then it ends on a midnight): every range passes through every midnight, so ranges that
+ * overlap meet again there. Within a day the end is the last multiple of the largest unit ≤ want/3 (at
+ * least 2/3 of the wanted length is kept).
  */
-export function snapEnd(t: number, want: number, minWindow: number, rangeEnd: number): number {
-  let unit = Math.max(minWindow, UNITS[0] ?? MINUTE)
-  for (const u of UNITS) if (u <= want / 3 && u >= minWindow) unit = u
-  let end = Math.floor((t + want) / unit) * unit
-  if (end <= t) end = (Math.floor(t / unit) + 1) * unit
+export function snapEnd(t: number, want: number, minWindowMs: number, rangeEnd: number): number {
+  const midnight = nextMidnight(t)
+  let end: number
+  if (t + want >= midnight) {
+    end = want >= DAY ? Math.floor((t + want) / DAY) * DAY : midnight
+  } else {
+    let unit = minWindowMs
+    for (const u of UNITS) if (u <= want / SNAP_DIV && u >= minWindowMs) unit = u
+    end = Math.floor((t + want) / unit) * unit
+    if (end <= t) end = (Math.floor(t / unit) + 1) * unit
+  }
   return Math.min(end, rangeEnd)
 }

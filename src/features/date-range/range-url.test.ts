@@ -40,6 +40,15 @@ describe('range from the URL', () => {
     ])
   })
 
+  it('counts the default 7 days in calendar days, across a DST change', () => {
+    const r = rangeFromUrl(
+      new URLSearchParams('tz=America/New_York'),
+      Date.parse('2024-11-05T04:30:00Z'),
+      'UTC',
+    )
+    expect(r.ok && iso(r.range.start)).toBe('2024-10-29T04:00:00.000Z')
+  })
+
   it('lets seven calendar days across the autumn DST change pass (a 25-hour day)', () => {
     const r = read('from=2024-10-28&to=2024-11-03&tz=America/New_York')
     expect(r.ok).toBe(true)

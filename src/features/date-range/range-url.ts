@@ -1,5 +1,5 @@
 import { tz } from '@date-fns/tz'
-import { format, isValid, parseISO } from 'date-fns'
+import { addDays, format, isValid, parseISO } from 'date-fns'
 import { calendarDays, firstSevenDays, isValidTimeZone, rangeProblem, type TimeRange } from './range-rules'
 
 export type RangeFromUrl =
@@ -20,7 +20,7 @@ function parseBound(value: string, zone: string, edge: 'start' | 'end'): number 
 
 /** The last 7 calendar days up to today, in the display zone. */
 export function defaultRange(now: number, zone: string): TimeRange {
-  return calendarDays(now - 6 * 86_400_000, now, zone)
+  return calendarDays(+addDays(now, -6, { in: tz(zone) }), now, zone)
 }
 
 /** Reads `from`, `to` and `tz` (CONTRACT.md, page URL state). Never throws. */

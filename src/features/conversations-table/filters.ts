@@ -1,0 +1,258 @@
+// Client-side filters over the normalized conversations: pure functions, no React.
+// AND across fields, OR within one field. Each conversation's facet values (and, on the first search,
+// its search text) are worked out once and remembered in WeakMaps, so re-filtering 50,000
+// conversations costs a few milliseconds.
+
+import type { AgentSegment, Conversation } from '../../api/conversation'
+
+export type HandledBy = 'all' | 'bot' | 'human'
+
+export type ConversationFilters = {
+  /** channel names as the data has them, trimmed (Voice, Web/Mobile Client) */
+  channels: string[]
+  /** queue ids (a queue entry without an id is known by its name) */
+  queues: string[]
+  /** responding agents' ids (their names when a segment has no id) */
+  agents: string[]
+  directions: string[]
+  /** finalStatus values */
+  statuses: string[]
+  dispositions: string[]
+  /** bot = bot-only sessions, human = reached a queue or an agent */
+  handledBy: HandledBy
+  /** case-insensitive substring over customer name/phone/email, ids, remarks and agent notes */
+  text: string
+}
+
+/** The multi-valued fields; each has a facet (values with counts) in facets.ts. */
+export const FACET_FIELDS = [
+  'channels',
+  'queues',
+  'agents',
+  'directions',
+  'statuses',
+  'dispositions',
+] as const
+export type FacetField = (typeof FACET_FIELDS)[number]
+
+export const EMPTY_FILTERS: ConversationFilters = Object.freeze({
+  channels: [],
+  queues: [],
+  agents: [],
+  directions: [],
+  statuses: [],
+  dispositions: [],
+  handledBy: 'all',
+  text: '',
+}) as ConversationFilters
+
+export function hasActiveFilters(f: ConversationFilters): boolean {
+  return FACET_FIELDS.some((field) => f[field].length > 0) || f.handledBy !== 'all' || f.text.trim() !== ''
+}
+
+/** What one conversation offers each filter; computed once per conversation object. */
+export type IndexedConversation = {
+  channels: readonly string[]
+  queues: readonly string[]
+  agents: readonly string[]
+  directions: readonly string[]
+  statuses: readonly string[]
+  dispositions: readonly string[]
+  botOnly: boolean
+  /** the conversation, for the search text (built on the first search, see searchTextOf) */
+  conversation: Conversation
+  search?: SearchText
+}
+
+/** What the search box looks at, lower-cased; built on the first search, then remembered. */
+export type SearchText = {
+  /** ids, remarks and agent notes, fields separated by \n */
+  text: string
+  /** customer name, phone and email */
+  personal: string
+  /** the customer's phone digits only, so "+1 (321) 555-0100" finds +13215550100 */
+  phoneDigits: string
+}
+
+const NONE: readonly string[] = Object.freeze([])
+const cache = new WeakMap<Conversation, IndexedConversation>()
+
+const one = (v: string | null | undefined): readonly string[] => {
+  const t = v?.trim()
+  return t ? [t] : NONE
+}
+
+/** The key a queue visit is filtered by: its id, else its name. */
+export function queueKey(queueId: string | null, queueName: string | null): string | null {
+  return queueId?.trim() || queueName?.trim() || null
+}
+
+/** The key an agent is filtered by: the agent id, else the name. */
+export function agentKey(agent: { agentId: string | null; name: string | null }): string | null {
+  return agent.agentId?.trim() || agent.name?.trim() || null
+}
+
+/** Responding agents: a queue visit's respondingAgent and direct (top-level) agent segments. */
+export function respondingAgents(c: Conversation): AgentSegment[] {
+  const out: AgentSegment[] = []
+  for (const d of c.destinations) {
+    if (d.kind === 'agent') out.push(d.agent)
+    else if (d.respondingAgent) out.push(d.respondingAgent)
+  }
+  return out
+}
+
+function notesOf(c: Conversation): string[] {
+  const notes: string[] = []
+  for (const d of c.destinations) {
+    const agent = d.kind === 'agent' ? d.agent : d.respondingAgent
+    if (agent?.agentNotes) notes.push(agent.agentNotes)
+    if (d.kind === 'queue') for (const n of d.nonRespondingAgents) if (n.agentNotes) notes.push(n.agentNotes)
+  }
+  return notes
+}
+
+function distinct(values: Iterable<string | null>): readonly string[] {
+  const set = new Set<string>()
+  for (const v of values) if (v) set.add(v)
+  return set.size === 0 ? NONE : [...set]
+}
+
+export function indexConversation(c: Conversation): IndexedConversation {
+  const hit = cache.get(c)
+  if (hit) return hit
+  const queues: (string | null)[] = []
+  for (const d of c.destinations) if (d.kind === 'queue') queues.push(queueKey(d.queueId, d.queueName))
+  const indexed: IndexedConversation = {
+    channels: one(c.channel),
+    queues: distinct(queues),
+    agents: distinct(respondingAgents(c).map(agentKey)),
+    directions: one(c.direction),
+    statuses: one(c.finalStatus),
+    dispositions: distinct(c.dispositions.map((d) => d.trim())),
+    botOnly: c.botOnly,
+    conversation: c,
+  }
+  cache.set(c, indexed)
+  return indexed
+}
+
+function buildSearchText(c: Conversation): SearchText {
+  return {
+    text: [c.conversationId, c.sessionId, c.dispositionRemarks, ...notesOf(c)]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase(),
+    personal: [c.customer.name, c.customer.phone, c.customer.email].filter(Boolean).join('\n').toLowerCase(),
+    phoneDigits: c.customer.phone?.replace(/\D/g, '') ?? '',
+  }
+}
+
+/** The search text of an indexed conversation, built on first use and kept on the index entry. */
+export function searchTextOf(ix: IndexedConversation): SearchText {
+  if (ix.search === undefined) ix.search = buildSearchText(ix.conversation)
+  return ix.search
+}
+
+const listCache = new WeakMap<readonly Conversation[], IndexedConversation[]>()
+
+/** The index of every conversation of an array, remembered per array (the loaded list is not mutated). */
+export function indexAll(conversations: readonly Conversation[]): IndexedConversation[] {
+  const hit = listCache.get(conversations)
+  // the length check guards against an array that was appended to in place
+  if (hit !== undefined && hit.length === conversations.length) return hit
+  const all = conversations.map(indexConversation)
+  listCache.set(conversations, all)
+  return all
+}
+
+export type FilterOptions = {
+  /**
+   * Whether the search box looks at customer name, phone and email (default true). Pass false while
+   * personal data is hidden, so the search cannot be used to probe for a number that is not shown.
+   */
+  searchPersonal?: boolean
+}
+
+/** A compiled filter: per facet field a Set (null = not active), plus handledBy and the search. */
+export type CompiledFilters = {
+  sets: Record<FacetField, Set<string> | null>
+  /** the facet fields with a selection */
+  active: FacetField[]
+  handledBy: HandledBy
+  matchesText: ((ix: IndexedConversation) => boolean) | null
+}
+
+const PHONE_QUERY = /^[+\d\s().-]+$/
+
+export function compileFilters(f: ConversationFilters, opts: FilterOptions = {}): CompiledFilters {
+  const sets = {} as Record<FacetField, Set<string> | null>
+  for (const field of FACET_FIELDS) {
+    const values = f[field].map((v) => v.trim()).filter(Boolean)
+    // a field with only blank values selected is still active: it matches nothing
+    sets[field] = f[field].length === 0 ? null : new Set(values)
+  }
+  const q = f.text.trim().toLowerCase()
+  const personal = opts.searchPersonal !== false
+  let matchesText: CompiledFilters['matchesText'] = null
+  if (q !== '') {
+    const digits = PHONE_QUERY.test(q) ? q.replace(/\D/g, '') : ''
+    const byDigits = personal && digits.length >= 3
+    matchesText = (ix) => {
+      const st = searchTextOf(ix)
+      return (
+        st.text.includes(q) ||
+        (personal && st.personal.includes(q)) ||
+        (byDigits && st.phoneDigits.includes(digits))
+      )
+    }
+  }
+  const active = FACET_FIELDS.filter((field) => sets[field] !== null)
+  return { sets, active, handledBy: f.handledBy, matchesText }
+}
+
+function anyIn(values: readonly string[], wanted: Set<string>): boolean {
+  for (const v of values) if (wanted.has(v)) return true
+  return false
+}
+
+/** Whether the "handled by" choice lets the conversation through. */
+export function passesHandled(ix: IndexedConversation, cf: CompiledFilters): boolean {
+  return cf.handledBy === 'all' || (cf.handledBy === 'bot') === ix.botOnly
+}
+
+/** Whether the search lets the conversation through. */
+export function passesText(ix: IndexedConversation, cf: CompiledFilters): boolean {
+  return cf.matchesText === null || cf.matchesText(ix)
+}
+
+/** Whether one facet field lets the conversation through (true when the field is not active). */
+export function passesField(ix: IndexedConversation, cf: CompiledFilters, field: FacetField): boolean {
+  const wanted = cf.sets[field]
+  return wanted === null || anyIn(ix[field], wanted)
+}
+
+function passesAll(ix: IndexedConversation, cf: CompiledFilters): boolean {
+  if (!passesHandled(ix, cf) || !passesText(ix, cf)) return false
+  for (const field of cf.active) if (!anyIn(ix[field], cf.sets[field] as Set<string>)) return false
+  return true
+}
+
+export function matches(c: Conversation, cf: CompiledFilters): boolean {
+  return passesAll(indexConversation(c), cf)
+}
+
+/** The conversations that pass every filter, in their original order. */
+export function applyFilters(
+  conversations: readonly Conversation[],
+  filters: ConversationFilters,
+  opts: FilterOptions = {},
+): Conversation[] {
+  if (!hasActiveFilters(filters)) return conversations.slice()
+  const cf = compileFilters(filters, opts)
+  const index = indexAll(conversations)
+  const out: Conversation[] = []
+  for (let i = 0; i < index.length; i++)
+    if (passesAll(index[i] as IndexedConversation, cf)) out.push(conversations[i] as Conversation)
+  return out
+}
