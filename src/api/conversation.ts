@@ -1,5 +1,6 @@
-// The one normalized shape every feature reads. Times are epoch milliseconds (UTC instants),
-// durations are seconds; absent values are null, never empty strings.
+// The one normalized shape every feature reads, and emptyConversation (its all-absent value). Times
+// are epoch milliseconds (UTC instants), durations are seconds; absent values are null, never empty
+// strings.
 
 export type Person = {
   agentId: string | null
@@ -123,4 +124,44 @@ export type NormalizedPage = {
   warnings: ShapeWarning[]
   /** numResults as sent by the API (may be absent) */
   numResults: number | null
+}
+
+/**
+ * A Conversation with nothing known: every field null, [] or {} (botOnly false, since nothing says the
+ * session stayed with the bot). normalize uses it for a record that is not an object; tests build
+ * their fixtures on it.
+ */
+export function emptyConversation(id: string, raw: unknown): Conversation {
+  const noTags: Tag[] = []
+  return {
+    id,
+    conversationId: null,
+    sessionId: null,
+    botOnly: false,
+    channel: null,
+    direction: null,
+    finalStatus: null,
+    smartStatus: null,
+    reason: null,
+    disconnectingEvent: null,
+    isVoicemail: null,
+    skills: [],
+    dispositions: [],
+    dispositionRemarks: null,
+    csatScore: null,
+    csatFeedback: null,
+    customer: { name: null, phone: null, email: null, extra: {} },
+    metaInfo: {},
+    tags: { user: noTags, session: noTags },
+    sessionStartTime: null,
+    sessionEndTime: null,
+    endTime: null,
+    destinations: [],
+    raw,
+    botId: null,
+    userId: null,
+    channelSpecificUserId: null,
+    userTags: noTags,
+    sessionTags: noTags,
+  }
 }

@@ -1,17 +1,19 @@
 // Fetches every conversation of a date range through the proxy, spending as few requests as it can.
 //
 // One sweep from start to end. Each window is sized to hold about 1,000 records: from yesterday's same
-// hours when fetched (contact centres repeat their day), else from the last window's density and trend.
-// Windows end on a fixed UTC grid, so an overlapping range asks for the same windows and the server's
-// cache answers them. In a window the first page asked for is the predicted short one (page-plan.ts): an
-// overflow (page 10 full) costs one or two requests, and once the count is known the rest go out in
-// parallel. An overflowing window is retried from the same start, smaller, sized from what its pages
-// showed (their records are kept). Decisions depend on the data only, never on timing: the same range
-// always asks for the same windows. No retries here (the server already retried): a failure stops new
-// work, lets requests in flight land, and returns what is done with a state to resume from.
+// hours once fetched (contact centres repeat their day), else from the last window's density and trend
+// (density-model.ts). Windows end on a fixed UTC grid and at every UTC midnight (window-plan.ts), so an
+// overlapping range asks for the same windows and the server's cache answers them. In a window the first
+// page asked for is the predicted short one (page-plan.ts): an overflow (page 10 full) costs a request or
+// two, and once the count is known the other pages go out in parallel. An overflowing window's page 10
+// shows where 1,100 records end: that part, a full window, comes next (sweep.ts). Decisions depend on the
+// data only, never on timing: the same range always asks for the same windows. No retries here (the
+// server already retried): a failure stops new work, lets requests in flight land, and returns what is
+// done with a state that a Retry passes back to fetch only the rest.
 
 import { isAbortError } from './api-error'
-import { estimateCount, isComplete, knowledge, learnOrder, nextOffsets, retryModel } from './page-plan'
+import type { Model } from './density-model'
+import { estimateCount, isComplete, knowledge, learnOrder, nextOffsets } from './page-plan'
 import {
   coveredMs,
   createRangeState,
@@ -22,15 +24,13 @@ import {
   totalMs,
   type WindowProgress,
 } from './range-state'
+import { modelAt, nextWindow, settleWindow } from './sweep'
 import {
-  buildModel,
   DEFAULT_TARGET,
   type Interval,
   MINUTE,
-  type Model,
   PAGE_SIZE,
   parseUtcTimestamp,
-  planWindow,
   toUtcInstant,
 } from './window-plan'
 
@@ -95,6 +95,7 @@ export function recordStartTime(raw: unknown): number | null {
 }
 
 type Outcome = 'complete' | 'overflow' | 'failed'
+type Failure = { window: WindowProgress; error: unknown }
 
 export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> {
   const outer = opts.signal
@@ -102,8 +103,7 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   const state = opts.resume ?? createRangeState(opts.start, opts.end)
   if (state.end < state.start) throw new RangeError('fetchRange: end is before start')
   const concurrency = Math.max(1, Math.floor(opts.concurrency ?? 3))
-  const minWindowMs = opts.minWindowMs ?? MINUTE
-  const target = opts.target ?? DEFAULT_TARGET
+  const sweep = { target: opts.target ?? DEFAULT_TARGET, minWindowMs: opts.minWindowMs ?? MINUTE }
 
   // Our own controller: aborting it cancels every request in flight.
   const controller = new AbortController()
@@ -115,7 +115,7 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   aborted.catch(() => {}) // raced below; this only keeps it from counting as unhandled
 
   const inflight = new Set<Promise<void>>()
-  let failure: { window: WindowProgress; error: unknown } | null = null
+  const run: { failure: Failure | null } = { failure: null }
 
   const report = (newRecords: unknown[]) =>
     opts.onProgress?.({
@@ -125,31 +125,6 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
       requests: state.requests,
       newRecords,
     })
-
-  const addPage = (data: readonly unknown[]): { page: PageSummary; fresh: unknown[] } => {
-    const page: PageSummary = {
-      count: data.length,
-      min: Number.POSITIVE_INFINITY,
-      max: Number.NEGATIVE_INFINITY,
-      ids: [],
-    }
-    const fresh: unknown[] = []
-    for (const raw of data) {
-      const id = opts.identity(raw) ?? `raw:${JSON.stringify(raw)}`
-      page.ids.push(id)
-      const t = opts.recordTime(raw)
-      if (t !== null) {
-        page.min = Math.min(page.min, t)
-        page.max = Math.max(page.max, t)
-      }
-      if (!state.records.has(id)) {
-        state.records.set(id, raw)
-        if (t !== null) state.index.add(t)
-        fresh.push(raw)
-      }
-    }
-    return { page, fresh }
-  }
 
   const issue = (win: WindowProgress, offset: number, pending: Set<number>) => {
     state.requests++
@@ -165,14 +140,14 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
       .then(
         (res) => {
           if (controller.signal.aborted) return
-          const { page, fresh } = addPage(Array.isArray(res?.data) ? res.data : [])
+          const { page, fresh } = addPage(state, opts, Array.isArray(res?.data) ? res.data : [])
           win.pages[offset] = page
           report(fresh)
         },
         (error: unknown) => {
           if (controller.signal.aborted) return
           // A late failure for a window already settled changes nothing.
-          if (state.current === win && !failure) failure = { window: win, error }
+          if (state.current === win && !run.failure) run.failure = { window: win, error }
         },
       )
       .finally(() => {
@@ -191,16 +166,16 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
       const k = knowledge(win.pages)
       if (k.overflow) return 'overflow'
       if (isComplete(k, win.pages)) return 'complete'
-      if (failure) {
+      if (run.failure) {
+        // Stop starting work; let what is in flight land.
         if (inflight.size === 0) return 'failed'
         await waitForAny()
         continue
       }
       state.order ??= learnOrder(win.pages)
       const estimate = estimateCount(win, win.pages, k, state.order, model?.count ?? null, win.predicted)
-      for (const o of nextOffsets(k, win.pages, pending, estimate, concurrency - inflight.size)) {
-        issue(win, o, pending)
-      }
+      const slots = concurrency - inflight.size
+      for (const o of nextOffsets(k, win.pages, pending, estimate, slots, win.certain)) issue(win, o, pending)
       if (inflight.size === 0) throw new Error('fetchRange: no page to ask for (engine bug)')
       await waitForAny()
     }
@@ -208,38 +183,14 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
 
   try {
     while (!state.done) {
-      const base = buildModel({
-        t: state.cursor,
-        rangeStart: state.start,
-        index: state.index,
-        basis: state.basis,
-      })
-      const model = withRetry(base, state.retry)
-      const win = state.current ?? startWindow(state, model, target, minWindowMs)
+      const model = modelAt(state)
+      const win = nextWindow(state, model, sweep)
       state.current = win
       const outcome = await runWindow(win, model)
       if (outcome === 'failed') break
-      state.current = null
-      // A page that failed but is not needed (past the short page) stops nothing.
-      if (failure?.window === win) failure = null
-      if (outcome === 'overflow' && win.end - win.start > minWindowMs) {
-        // Too full: plan again from the same point, smaller, sized from where its pages put 1,100 records.
-        state.order ??= learnOrder(win.pages)
-        state.retry = {
-          start: win.start,
-          end: win.end,
-          model: retryModel(win, win.pages, state.order, model?.count ?? null),
-        }
-        continue
-      }
-      if (outcome === 'overflow') {
-        const ids = new Set(win.pages.flatMap((p) => p?.ids ?? []))
-        state.overflow.push({ start: win.start, end: win.end, count: ids.size })
-      }
-      state.basis = { start: win.start, end: win.end }
-      state.retry = null
-      state.cursor = win.end
-      if (win.end >= state.end) state.done = true
+      // A failed page that turned out not to be needed (past the short page) stops nothing.
+      if (run.failure?.window === win) run.failure = null
+      settleWindow(state, win, outcome, model, sweep.minWindowMs)
       report([])
     }
     // Let requests still in flight land (their records are kept) before handing the state back.
@@ -251,6 +202,7 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
     outer?.removeEventListener('abort', onAbort)
   }
 
+  const { failure } = run
   return {
     records: Array.from(state.records.values()),
     requests: state.requests,
@@ -262,24 +214,37 @@ export async function fetchRange(opts: FetchRangeOptions): Promise<RangeResult> 
   }
 }
 
-function withRetry(base: Model | null, retry: RangeState['retry']): Model | null {
-  if (!retry) return base
-  // A retry must be smaller than the window that overflowed, whatever the model says.
-  const maxLen = Math.min(base?.maxLen ?? Number.POSITIVE_INFINITY, 0.75 * (retry.end - retry.start))
-  return { count: retry.model, maxLen }
-}
-
-function startWindow(
+/** Records a page: distinct records into the state, and what the page says about the window. */
+function addPage(
   state: RangeState,
-  model: Model | null,
-  target: number,
-  minWindowMs: number,
-): WindowProgress {
-  const plan = planWindow({ t: state.cursor, rangeEnd: state.end, model, target, minWindowMs })
-  let end = plan.end
-  // Safety net: a retry always makes progress, even if the grid rounds it back up.
-  if (state.retry && end >= state.retry.end) end = Math.min(state.retry.end, state.cursor + minWindowMs)
-  return { start: plan.start, end, predicted: plan.predicted, pages: [] }
+  opts: Pick<FetchRangeOptions, 'identity' | 'recordTime'>,
+  data: readonly unknown[],
+): { page: PageSummary; fresh: unknown[] } {
+  const page: PageSummary = {
+    count: data.length,
+    times: [],
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+    ids: [],
+  }
+  const fresh: unknown[] = []
+  for (const raw of data) {
+    // A record with neither id is kept too, keyed by its content (so the same one twice counts once).
+    const id = opts.identity(raw) ?? `raw:${JSON.stringify(raw)}`
+    page.ids.push(id)
+    const t = opts.recordTime(raw)
+    if (t !== null) {
+      page.times.push(t)
+      page.min = Math.min(page.min, t)
+      page.max = Math.max(page.max, t)
+    }
+    if (!state.records.has(id)) {
+      state.records.set(id, raw)
+      if (t !== null) state.index.add(t)
+      fresh.push(raw)
+    }
+  }
+  return { page, fresh }
 }
 
 function abortReason(signal: AbortSignal): unknown {

@@ -2,7 +2,14 @@
 // never drops a record; whatever is odd becomes a ShapeWarning and the rest still renders.
 
 import { callDetailsEnvelopeSchema } from './calldetails-schema'
-import type { Conversation, Destination, NormalizedPage, ShapeWarning, Tag } from './conversation'
+import {
+  type Conversation,
+  type Destination,
+  emptyConversation,
+  type NormalizedPage,
+  type ShapeWarning,
+} from './conversation'
+import { segmentOf } from './conversation-metrics'
 import { readCustomer, readTags } from './normalize-customer'
 import { type Ctx, readDestinations } from './normalize-destinations'
 import {
@@ -87,6 +94,7 @@ export function normalizeRecord(
   const w: string[] = []
   const offset = Number.isFinite(opts?.timeZoneOffset) ? opts.timeZoneOffset : 0
   if (!isObj(raw)) {
+    // nothing is known of it, so it is not claimed as bot containment either
     w.push(`record is not an object: got ${kindOf(raw)}`)
     return { conversation: emptyConversation(`record-${index}`, raw), warnings: w }
   }
@@ -156,49 +164,13 @@ function latestEnd(sessionEndTime: number | null, destinations: Destination[]): 
     if (t !== null && (latest === null || t > latest)) latest = t
   }
   for (const d of destinations) {
-    const agent = d.kind === 'agent' ? d.agent : d.respondingAgent
+    const agent = segmentOf(d)
     if (agent === null) continue
     see(agent.interactionEndTime)
     see(agent.afterCallWorkEndTime)
     for (const c of agent.consultingAgents) see(c.endTime)
   }
   return latest
-}
-
-// For a record that is not an object nothing is known, so it is not claimed as bot containment either.
-function emptyConversation(id: string, raw: unknown): Conversation {
-  const noTags: Tag[] = []
-  return {
-    id,
-    conversationId: null,
-    sessionId: null,
-    botOnly: false,
-    channel: null,
-    direction: null,
-    finalStatus: null,
-    smartStatus: null,
-    reason: null,
-    disconnectingEvent: null,
-    isVoicemail: null,
-    skills: [],
-    dispositions: [],
-    dispositionRemarks: null,
-    csatScore: null,
-    csatFeedback: null,
-    customer: { name: null, phone: null, email: null, extra: {} },
-    metaInfo: {},
-    tags: { user: noTags, session: noTags },
-    sessionStartTime: null,
-    sessionEndTime: null,
-    endTime: null,
-    destinations: [],
-    raw,
-    botId: null,
-    userId: null,
-    channelSpecificUserId: null,
-    userTags: noTags,
-    sessionTags: noTags,
-  }
 }
 
 function errorText(e: unknown): string {

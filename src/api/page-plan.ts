@@ -1,15 +1,17 @@
-// Pure decisions inside one window: what its pages so far say about its size, and which pages to ask for.
+// Pure decisions inside one window: what its pages so far say about its size, which pages to ask for, and
+// what to do when it overflows.
 //
 // A window needs exactly its pages 0..⌊n/100⌋ (the last one short). So the first page asked for is the one
 // the prediction says is the short one: when it comes back short, n is known and the rest go out in
 // parallel, none wasted; when it is full, the next probe goes higher (a full page 10 = overflow, found for
-// one or two requests instead of eleven); when it is empty, lower. Probes aim a little low, since a full
-// page is never wasted while an empty one is.
+// a request or two instead of eleven); when it is empty, lower. Probes aim a little low, since a full page
+// is never wasted while an empty one is.
 
 import {
   type CountModel,
   type Interval,
   MAX_PAGES,
+  MINUTE,
   PAGE_SIZE,
   SECOND,
   WINDOW_CAPACITY,
@@ -17,7 +19,9 @@ import {
 
 export type PageInfo = {
   count: number
-  /** earliest and latest start time in the page (Infinity / -Infinity when none has one) */
+  /** start times of its records that have one */
+  times: number[]
+  /** earliest and latest of them (Infinity / -Infinity when none) */
   min: number
   max: number
 }
@@ -25,12 +29,14 @@ export type PageInfo = {
 /** How the API orders a window's records, learned from the pages (the samples differ). */
 export type RecordOrder = 'newest-first' | 'oldest-first' | 'unsorted'
 
+type Pages = readonly (PageInfo | undefined)[]
+
 export type Knowledge = {
   /** index of the highest full page, -1 when none */
   topFull: number
   /** the window holds at least this many */
   lower: number
-  /** at most this many, when a page above the full ones came back empty */
+  /** at most this many, when a page above the full ones came back short or empty */
   upper: number | null
   /** the exact count, once the short page is known */
   exact: number | null
@@ -40,7 +46,7 @@ export type Knowledge = {
   overflow: boolean
 }
 
-export function knowledge(pages: readonly (PageInfo | undefined)[]): Knowledge {
+export function knowledge(pages: Pages): Knowledge {
   let topFull = -1
   for (let i = 0; i < MAX_PAGES; i++) if ((pages[i]?.count ?? 0) >= PAGE_SIZE) topFull = i
   // The short page that counts is the first one above every full page (a short page below a full one
@@ -71,22 +77,20 @@ export function knowledge(pages: readonly (PageInfo | undefined)[]): Knowledge {
   }
 }
 
-export function isComplete(k: Knowledge, pages: readonly (PageInfo | undefined)[]): boolean {
+export function isComplete(k: Knowledge, pages: Pages): boolean {
   if (k.shortIndex === null) return false
   for (let i = 0; i <= k.shortIndex; i++) if (pages[i] === undefined) return false
   return true
 }
 
 /** Learns the order from two full pages of one window: later pages older = newest first. */
-export function learnOrder(pages: readonly (PageInfo | undefined)[]): RecordOrder | null {
-  const full = pages
-    .map((p, i) => ({ p, i }))
-    .filter((x): x is { p: PageInfo; i: number } => (x.p?.count ?? 0) >= PAGE_SIZE && x.p !== undefined)
-    .filter((x) => Number.isFinite(x.p.min))
+export function learnOrder(pages: Pages): RecordOrder | null {
+  const full: PageInfo[] = []
+  for (const p of pages) if (p && p.count >= PAGE_SIZE && Number.isFinite(p.min)) full.push(p)
   for (let a = 0; a < full.length; a++) {
     for (let b = a + 1; b < full.length; b++) {
-      const lo = full[a]?.p
-      const hi = full[b]?.p
+      const lo = full[a]
+      const hi = full[b]
       if (!lo || !hi) continue
       if (lo.min === lo.max && hi.min === hi.max && lo.min === hi.min) continue // one second: no telling
       if (hi.max <= lo.min) return 'newest-first'
@@ -104,7 +108,7 @@ export function learnOrder(pages: readonly (PageInfo | undefined)[]): RecordOrde
  */
 export function estimateCount(
   win: Interval,
-  pages: readonly (PageInfo | undefined)[],
+  pages: Pages,
   k: Knowledge,
   order: RecordOrder | null,
   model: CountModel | null,
@@ -113,8 +117,8 @@ export function estimateCount(
   if (k.exact !== null) return k.exact
   const bound = (n: number) => Math.min(k.upper ?? Number.POSITIVE_INFINITY, Math.max(k.lower, n))
   const top = k.topFull >= 0 ? pages[k.topFull] : undefined
-  // An empty page under the predicted count discredits the prediction: search upward from the bottom.
-  if (prior !== null && k.upper !== null && prior > k.upper) prior = null
+  // An empty page above the full ones discredits predictions and projections: search up from the bottom.
+  if (k.upper !== null) return null
   if (!top || !Number.isFinite(top.min)) return prior === null ? null : bound(prior)
   let side: 'start' | 'end' | null = null
   if (order === 'oldest-first') side = 'start'
@@ -123,10 +127,8 @@ export function estimateCount(
     // Page 0 hugs one end of the window whichever way it is sorted.
     side = win.end - top.min < top.max - win.start ? 'end' : 'start'
   }
-  if (side === null) return prior === null ? bound(k.lower) : bound(prior)
-  const projected = project(win, top, side, k.lower, model)
-  // An empty page under the projection discredits it too: search upward from the top full page.
-  return k.upper !== null && projected > k.upper ? null : bound(projected)
+  if (side === null) return bound(prior ?? k.lower)
+  return bound(project(win, top, side, k.lower, model))
 }
 
 function project(
@@ -135,37 +137,35 @@ function project(
   side: 'start' | 'end',
   seen: number,
   model: CountModel | null,
-): number {
+) {
   // The part of the window the pages so far cover, and the part they do not.
   const [coveredA, coveredB, restA, restB] =
-    side === 'start'
-      ? [win.start, top.max, top.max, win.end]
-      : [top.min, win.end, win.start, top.min]
-  let rest: number
+    side === 'start' ? [win.start, top.max, top.max, win.end] : [top.min, win.end, win.start, top.min]
   if (model) {
-    const predictedSeen = Math.max(model(coveredA, coveredB), 1)
-    const scale = Math.min(5, Math.max(0.2, seen / predictedSeen))
-    rest = model(restA, restB) * scale
-  } else {
-    const rate = top.count / Math.max(top.max - top.min, SECOND)
-    rest = rate * Math.max(0, restB - restA)
+    const scale = Math.min(50, Math.max(0.05, seen / Math.max(model(coveredA, coveredB), 1)))
+    return seen + model(restA, restB) * scale
   }
-  return seen + rest
+  const rate = top.count / Math.max(top.max - top.min, SECOND)
+  return seen + rate * Math.max(0, restB - restA)
 }
 
-/** Aim probes slightly low: a full page is needed anyway, an empty one is a request wasted. */
-const PROBE_AIM = Number(process.env.AIM ?? 0.9)
+/** Aim probes low: a full page is needed anyway, an empty one is a request wasted. */
+const PROBE_AIM = 0.8
+/** Below this estimate an overflow is unlikely enough to fetch pages below a full one alongside a probe. */
+const FILL_BELOW = 700
 
 /**
  * Offsets to request now (at most `slots`). One probe at a time looks for the short page; pages below a
- * full one are needed too and go out alongside when an overflow is ruled out or unlikely.
+ * full one are needed too and go out alongside once an overflow is ruled out or unlikely (an overflow
+ * makes every page of the window a request spent for nothing).
  */
 export function nextOffsets(
   k: Knowledge,
-  pages: readonly (PageInfo | undefined)[],
+  pages: Pages,
   pending: ReadonlySet<number>,
   estimate: number | null,
   slots: number,
+  certain = false,
 ): number[] {
   if (slots <= 0 || k.overflow) return []
   const out: number[] = []
@@ -181,7 +181,8 @@ export function nextOffsets(
   if (!probing && lo <= hi) {
     let p = lo
     if (estimate !== null) {
-      p = estimate > WINDOW_CAPACITY * 1.05 ? hi : Math.floor((PROBE_AIM * estimate) / PAGE_SIZE)
+      const aim = certain ? 1 : PROBE_AIM
+      p = estimate > WINDOW_CAPACITY * 1.05 ? hi : Math.floor((aim * estimate) / PAGE_SIZE)
       p = Math.min(hi, Math.max(lo, p))
     }
     for (let i = p; i >= lo; i--) {
@@ -191,44 +192,68 @@ export function nextOffsets(
       }
     }
   }
-  const overflowUnlikely = k.upper !== null || (estimate !== null && estimate <= WINDOW_CAPACITY - 100)
+  const overflowUnlikely = certain || k.upper !== null || (estimate !== null && estimate <= FILL_BELOW)
   if (overflowUnlikely) for (let i = 0; i < lo && out.length < slots; i++) if (free(i)) out.push(i)
   return out.slice(0, slots)
 }
 
+export type SplitPlan = Interval & {
+  /** records it holds: 1,000 + those of page 10 inside it (ties at its edge aside) */
+  predicted: number
+  /** the part at the window's far end: fetched now, the sweep resumes before it */
+  island: boolean
+}
+
 /**
- * The model for retrying a window that overflowed (page 10 full), from the same start: the pages show
- * where 1,100 records lie, so the model is rescaled to match there (or, without a model, their density).
+ * After an overflow of a sorted window, the pages tell exactly where 1,100 records end: oldest first,
+ * [start, just before page 10's latest] holds at most 1,099 of them; newest first, [just after page 10's
+ * earliest, end] does. That part is the next window, a full one, at no cost in guesses.
  */
-export function retryModel(
+export function splitOverflow(
   win: Interval,
-  pages: readonly (PageInfo | undefined)[],
+  pages: Pages,
   order: RecordOrder | null,
-  model: CountModel | null,
-): CountModel {
-  const k = knowledge(pages)
-  const top = k.topFull >= 0 ? pages[k.topFull] : undefined
-  const seen = Math.max(k.lower, WINDOW_CAPACITY)
-  let region: Interval = win
-  if (top && Number.isFinite(top.min)) {
-    if (order === 'oldest-first') region = { start: win.start, end: top.max }
-    else if (order === 'newest-first') region = { start: top.min, end: win.end }
+  minWindowMs: number,
+): SplitPlan | null {
+  const last = pages[MAX_PAGES - 1]
+  if (!last || last.count < PAGE_SIZE || !Number.isFinite(last.min)) return null
+  const seen = PAGE_SIZE * (MAX_PAGES - 1)
+  const grid = Math.min(MINUTE, minWindowMs)
+  if (order === 'oldest-first') {
+    const end = Math.floor((last.max - 1) / grid) * grid
+    if (end - win.start < minWindowMs) return null
+    return {
+      start: win.start,
+      end,
+      predicted: seen + last.times.filter((t) => t <= end).length,
+      island: false,
+    }
   }
-  const sorted = region !== win
+  if (order === 'newest-first') {
+    const start = Math.ceil((last.min + 1) / grid) * grid
+    if (win.end - start < minWindowMs) return null
+    return {
+      start,
+      end: win.end,
+      predicted: seen + last.times.filter((t) => t >= start).length,
+      island: true,
+    }
+  }
+  return null
+}
+
+/**
+ * The model for retrying a window that overflowed when its order gives no exact split (unsorted): at
+ * least 1,100 records are somewhere in it, so the model is scaled up to say so, with a margin.
+ */
+export function retryModel(win: Interval, model: CountModel | null): CountModel {
   if (model) {
-    const predicted = Math.max(model(region.start, region.end), 1)
-    // Unsorted pages only say "at least 1,100 somewhere in the window": shrink by a margin at least.
-    const factor = Math.min(50, Math.max(sorted ? 0.5 : 1.25, seen / predicted))
+    const factor = Math.min(
+      50,
+      Math.max(1.25, (1.25 * WINDOW_CAPACITY) / Math.max(model(win.start, win.end), 1)),
+    )
     return (a, b) => factor * model(a, b)
   }
-  const span = Math.max(region.end - region.start, SECOND)
-  let rate = (seen / span) * (sorted ? 1 : 1.25)
-  const first = pages[0]
-  const mode = process.env.COLD ?? 'a'
-  if (sorted && first && Number.isFinite(first.min) && mode !== 'a') {
-    const hug = order === 'oldest-first' ? first.max - win.start : win.end - first.min
-    const rate0 = first.count / Math.max(hug, SECOND)
-    rate = mode === 'b' ? Math.min(rate, rate0) : Math.sqrt(rate * Math.min(rate, rate0))
-  }
+  const rate = (1.25 * WINDOW_CAPACITY) / Math.max(win.end - win.start, SECOND)
   return (a, b) => rate * Math.max(0, b - a)
 }

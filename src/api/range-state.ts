@@ -12,6 +12,10 @@ export type PageSummary = PageInfo & {
 
 export type WindowProgress = Interval & {
   predicted: number | null
+  /** the prediction is a count read off an overflowing window's pages, not a guess */
+  certain: boolean
+  /** a full window split off the far end of an overflowing one: it completes ahead of the cursor */
+  island: boolean
   /** by offset; undefined = not fetched (yet, or its request failed) */
   pages: (PageSummary | undefined)[]
 }
@@ -26,12 +30,14 @@ export type RangeState = {
   readonly end: number
   /** everything in [start, cursor] is complete */
   cursor: number
+  /** complete too, beyond the cursor: islands split off overflowing windows (the sweep jumps over it) */
+  ahead: Interval | null
   done: boolean
   /** the window being paged through (kept across a failure, so a retry asks only for its missing pages) */
   current: WindowProgress | null
   /** the last complete window: the next window is sized from it */
   basis: Interval | null
-  /** a window at `cursor` that overflowed: the next one is sized from what its pages showed, and smaller */
+  /** an unsorted window at `cursor` that overflowed: the next one is sized from it, and smaller */
   retry: (Interval & { model: CountModel }) | null
   /** how the API orders records, once two pages of one window have shown it */
   order: RecordOrder | null
@@ -49,6 +55,7 @@ export function createRangeState(start: number, end: number): RangeState {
     start,
     end,
     cursor: start,
+    ahead: null,
     done: false,
     current: null,
     basis: null,
@@ -63,7 +70,12 @@ export function createRangeState(start: number, end: number): RangeState {
 
 /** The part of the range not complete yet (empty when done). */
 export function missingIntervals(state: RangeState): Interval[] {
-  return state.done ? [] : [{ start: state.cursor, end: state.end }]
+  if (state.done) return []
+  const { ahead } = state
+  if (!ahead) return [{ start: state.cursor, end: state.end }]
+  const out = [{ start: state.cursor, end: ahead.start }]
+  if (ahead.end < state.end) out.push({ start: ahead.end, end: state.end })
+  return out
 }
 
 /** The range is inclusive at both ends: [start, end] spans end − start + 1 ms. */
@@ -72,5 +84,7 @@ export function totalMs(state: RangeState): number {
 }
 
 export function coveredMs(state: RangeState): number {
-  return state.done ? totalMs(state) : state.cursor - state.start
+  if (state.done) return totalMs(state)
+  const island = state.ahead ? state.ahead.end - state.ahead.start : 0
+  return state.cursor - state.start + island
 }

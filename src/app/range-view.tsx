@@ -4,6 +4,7 @@ import { conversationsQuery } from '../api/conversations-query'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
+import { ConversationsPerDay } from '../features/charts/conversations-per-day'
 import { ConversationsTable } from '../features/conversations-table/conversations-table'
 import { ExportMenu } from '../features/conversations-table/export-menu'
 import { FilterBar } from '../features/conversations-table/filter-bar'
@@ -85,6 +86,11 @@ export function RangeView({
           searchPersonal={!hidePersonal}
         />
         <FilterChips filters={filters} onChange={setFilters} conversations={all} />
+      </section>
+      <section className="panel">
+        <ErrorBoundary label="The chart">
+          <ConversationsPerDay conversations={filtered} range={range} zone={zone} />
+        </ErrorBoundary>
       </section>
       <section className="panel">
         <ErrorBoundary label="The conversation table">

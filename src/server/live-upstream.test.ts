@@ -1,31 +1,16 @@
 // @vitest-environment node
 import { jwtVerify } from 'jose'
-import { afterEach, describe, expect, it } from 'vitest'
-import { createApp } from './app'
+import { describe, expect, it } from 'vitest'
 import { CREDENTIALS_REJECTED } from './errors'
-import { createTokenProvider } from './jwt'
-import { startFakeSmartAssist } from './testing/http-fake-smartassist'
+import { createLiveApp, fakeSmartAssistPerTest } from './testing/live-app'
 import { CLIENT_SECRET, liveConfig } from './testing/test-app'
-import { createLiveUpstream } from './upstream'
 
-type FakeSmartAssist = Awaited<ReturnType<typeof startFakeSmartAssist>>
-let fake: FakeSmartAssist | undefined
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-})
+const startFake = fakeSmartAssistPerTest()
 
 /** The real app and live upstream (system clock, real fetch) against a loopback SmartAssist. */
-async function liveApp(reply?: Parameters<typeof startFakeSmartAssist>[0]) {
-  fake = await startFakeSmartAssist(reply)
-  const config = liveConfig({ host: fake.url })
-  const upstream = createLiveUpstream(config, { tokenProvider: createTokenProvider(config.credential) })
-  const logs: string[] = []
-  const app = createApp({
-    config,
-    upstream,
-    logger: { info: (l) => logs.push(l), error: (l) => logs.push(l) },
-  })
+async function liveApp(reply?: Parameters<typeof startFake>[0]) {
+  const fake = await startFake(reply)
+  const { app, logs } = createLiveApp(liveConfig({ host: fake.url }))
   return { app, received: fake.received, logs }
 }
 
@@ -73,13 +58,10 @@ describe('live upstream over HTTP', () => {
   })
 
   it('sends a ready JWT as it is', async () => {
-    fake = await startFakeSmartAssist()
-    const config = liveConfig({
-      host: fake.url,
-      credential: { kind: 'jwt', token: 'eyJhbGciOi.ready.token' },
-    })
-    const upstream = createLiveUpstream(config, { tokenProvider: createTokenProvider(config.credential) })
-    const app = createApp({ config, upstream, logger: { info: () => {}, error: () => {} } })
+    const fake = await startFake()
+    const { app } = createLiveApp(
+      liveConfig({ host: fake.url, credential: { kind: 'jwt', token: 'eyJhbGciOi.ready.token' } }),
+    )
     await app.request('/api/calldetails', {
       method: 'POST',
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
@@ -113,13 +95,10 @@ describe('live upstream over HTTP', () => {
   })
 
   it('a host that refuses connections becomes 502 with what to check', async () => {
-    fake = await startFakeSmartAssist()
+    const fake = await startFake()
     const closedUrl = fake.url
     await fake.close()
-    fake = undefined
-    const config = liveConfig({ host: closedUrl })
-    const upstream = createLiveUpstream(config, { tokenProvider: createTokenProvider(config.credential) })
-    const app = createApp({ config, upstream, logger: { info: () => {}, error: () => {} } })
+    const { app } = createLiveApp(liveConfig({ host: closedUrl }))
     const res = await app.request('/api/calldetails', {
       method: 'POST',
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),

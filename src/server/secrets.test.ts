@@ -1,20 +1,12 @@
 // @vitest-environment node
-import { afterEach, describe, expect, it } from 'vitest'
-import { createApp } from './app'
+import { describe, expect, it } from 'vitest'
 import { type LiveConfig, loadConfig } from './config'
-import { createTokenProvider } from './jwt'
-import { startFakeSmartAssist } from './testing/http-fake-smartassist'
-import { createLiveUpstream } from './upstream'
+import { createLiveApp, fakeSmartAssistPerTest } from './testing/live-app'
 
 const SECRET = 'very-secret-client-secret-91c2'
 const READY_JWT = 'eyJhbGciOiJIUzI1NiJ9.eyJhcHBJZCI6ImNzLTEifQ.ready-jwt-signature-5b7e'
 
-type FakeSmartAssist = Awaited<ReturnType<typeof startFakeSmartAssist>>
-let fake: FakeSmartAssist | undefined
-afterEach(async () => {
-  await fake?.close()
-  fake = undefined
-})
+const startFake = fakeSmartAssistPerTest()
 
 const WEEK = JSON.stringify({ startDate: '2024-11-11T00:00:00Z', endDate: '2024-11-17T00:00:00Z' })
 
@@ -22,7 +14,7 @@ const WEEK = JSON.stringify({ startDate: '2024-11-11T00:00:00Z', endDate: '2024-
 async function everyAnswer(env: Record<string, string>) {
   // The worst upstream: it quotes the auth header back in every error.
   let status = 200
-  fake = await startFakeSmartAssist((req) =>
+  const fake = await startFake((req) =>
     status === 200
       ? { status, body: { numResults: 0, data: [] } }
       : {
@@ -32,14 +24,7 @@ async function everyAnswer(env: Record<string, string>) {
         },
   )
   const config = loadConfig({ ...env, SMARTASSIST_HOST: fake.url }) as LiveConfig
-  const upstream = createLiveUpstream(config, { tokenProvider: createTokenProvider(config.credential) })
-  const logs: string[] = []
-  const app = createApp({
-    config,
-    upstream,
-    logger: { info: (l) => logs.push(l), error: (l) => logs.push(l) },
-    retryPolicy: { maxRetries: 1, baseDelayMs: 1 },
-  })
+  const { app, logs } = createLiveApp(config, { retryPolicy: { maxRetries: 1, baseDelayMs: 1 } })
   const texts: string[] = []
   const record = async (res: Response) => {
     texts.push(await res.text(), JSON.stringify([...res.headers]))

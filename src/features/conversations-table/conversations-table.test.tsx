@@ -2,7 +2,6 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Conversation } from '../../api/conversation'
-import { COLUMN_IDS, COLUMN_LABELS, type ColumnKind, type ConversationsColumnMeta, columns } from './columns'
 import {
   agentSegment,
   conversation,
@@ -11,7 +10,8 @@ import {
   queueVisit,
   sec,
   T0,
-} from './conversation-fixtures'
+} from '../../test/conversation-fixtures'
+import { COLUMN_IDS, COLUMN_LABELS, type ColumnKind, type ConversationsColumnMeta, columns } from './columns'
 import { ConversationsTable, type ConversationsTableProps } from './conversations-table'
 import { PREFS_KEY } from './table-prefs'
 

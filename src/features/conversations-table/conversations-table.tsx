@@ -319,12 +319,7 @@ export function ConversationsTable(props: ConversationsTableProps) {
                 </td>
               </tr>
             )}
-            {padTop > 0 && (
-              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, nothing in it takes focus
-              <tr className="ct-pad" aria-hidden="true">
-                <td colSpan={colCount} style={{ height: padTop }} />
-              </tr>
-            )}
+            <PadRow height={padTop} colSpan={colCount} />
             {items.map((item) => {
               const row = rows[item.index]
               if (!row) return null
@@ -360,12 +355,7 @@ export function ConversationsTable(props: ConversationsTableProps) {
                 </tr>
               )
             })}
-            {padBottom > 0 && (
-              // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, nothing in it takes focus
-              <tr className="ct-pad" aria-hidden="true">
-                <td colSpan={colCount} style={{ height: padBottom }} />
-              </tr>
-            )}
+            <PadRow height={padBottom} colSpan={colCount} />
           </tbody>
         </table>
       </div>
@@ -382,6 +372,17 @@ type HeaderCellProps = {
   multi: boolean
   onResizeBy(delta: number): void
   render: ReactNode
+}
+
+/** The virtualizer's spacer for the rows not rendered above or below the window (none at 0 px). */
+function PadRow({ height, colSpan }: { height: number; colSpan: number }) {
+  if (height <= 0) return null
+  return (
+    // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a spacer row, nothing in it takes focus
+    <tr className="ct-pad" aria-hidden="true">
+      <td colSpan={colSpan} style={{ height }} />
+    </tr>
+  )
 }
 
 function HeaderCell({ labelId, header, colIndex, sortable, multi, onResizeBy, render }: HeaderCellProps) {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { agent, conversation, queue } from '../../test/conversation-fixtures'
 import { CSV_COLUMNS, conversationsToCsv, csvField, isoInZone, toCsv } from './export-csv'
 import { exportFileName } from './export-file'
 import { conversationsToJson } from './export-json'
-import { agent, conversation, queue } from './test-fixtures'
 
 describe('toCsv', () => {
   it('writes RFC 4180 text: CRLF, quoted fields with doubled quotes, neutralised formulas', () => {

@@ -7,7 +7,16 @@
 // number "+1321…") are text and get the prefix, which also keeps their leading + and zeros.
 
 import { tzOffset } from '@date-fns/tz'
-import type { AgentSegment, Conversation } from '../../api/conversation'
+import type { Conversation } from '../../api/conversation'
+import {
+  agentNames,
+  distinctTexts,
+  durationSec,
+  handleSec,
+  holdSec,
+  queueNames,
+  waitSec,
+} from '../../api/conversation-metrics'
 import { maskConversation } from './privacy'
 
 export type CsvCell = string | number | boolean | null
@@ -83,83 +92,29 @@ export type ExportColumn = {
   value: (c: Conversation, ctx: ExportContext) => CsvCell
 }
 
-function segments(c: Conversation): AgentSegment[] {
-  const out: AgentSegment[] = []
-  for (const d of c.destinations) {
-    if (d.kind === 'agent') out.push(d.agent)
-    else if (d.respondingAgent) out.push(d.respondingAgent)
-  }
-  return out
-}
+/** A list in one cell: its values joined with "; ", empty for none. */
+const listCell = (values: readonly string[]): string | null =>
+  values.length === 0 ? null : values.join('; ')
 
-function joinDistinct(values: readonly (string | null | undefined)[]): string | null {
-  const seen = new Set<string>()
-  for (const v of values) {
-    const t = v?.trim()
-    if (t) seen.add(t)
-  }
-  return seen.size === 0 ? null : [...seen].join('; ')
-}
-
-function sumOf(values: readonly (number | null)[]): number | null {
-  let sum = 0
-  let any = false
-  for (const v of values) {
-    if (v === null) continue
-    sum += v
-    any = true
-  }
-  return any ? sum : null
-}
-
-const seconds = (from: number | null, to: number | null) =>
-  from === null || to === null ? null : Math.round((to - from) / 1000)
-
-/** The earliest accepted segment, measured from its queue's enterTime (null when not from a queue). */
-function waitSec(c: Conversation): number | null {
-  let accepted = Number.POSITIVE_INFINITY
-  let enter: number | null = null
-  for (const d of c.destinations) {
-    const seg = d.kind === 'agent' ? d.agent : d.respondingAgent
-    const at = seg?.acceptedTime ?? null
-    if (at === null || at >= accepted) continue
-    accepted = at
-    enter = d.kind === 'queue' ? d.enterTime : null
-  }
-  return accepted === Number.POSITIVE_INFINITY ? null : seconds(enter, accepted)
-}
-
-/** interaction (already containing hold) + after-call work, over every agent segment */
-function handleSec(c: Conversation): number | null {
-  return sumOf(
-    segments(c).flatMap((s) => [
-      s.interactionDurationSec ?? seconds(s.acceptedTime, s.interactionEndTime),
-      s.afterCallWorkSec,
-    ]),
-  )
-}
+/** Time-derived seconds are written whole. */
+const wholeSec = (sec: number | null): number | null => (sec === null ? null : Math.round(sec))
 
 /** The default export columns over Conversation fields, so export works without the table. */
 export const CSV_COLUMNS: readonly ExportColumn[] = [
   { id: 'start', header: 'Start', value: (c, { zone }) => isoInZone(c.sessionStartTime, zone) },
   { id: 'end', header: 'End', value: (c, { zone }) => isoInZone(c.endTime, zone) },
-  { id: 'durationSec', header: 'Duration (s)', value: (c) => seconds(c.sessionStartTime, c.endTime) },
+  { id: 'durationSec', header: 'Duration (s)', value: (c) => wholeSec(durationSec(c)) },
   { id: 'channel', header: 'Channel', value: (c) => c.channel },
   { id: 'direction', header: 'Direction', value: (c) => c.direction },
-  {
-    id: 'queues',
-    header: 'Queues',
-    value: (c) =>
-      joinDistinct(c.destinations.map((d) => (d.kind === 'queue' ? (d.queueName ?? d.queueId) : null))),
-  },
-  { id: 'agents', header: 'Agents', value: (c) => joinDistinct(segments(c).map((s) => s.name ?? s.agentId)) },
+  { id: 'queues', header: 'Queues', value: (c) => listCell(queueNames(c)) },
+  { id: 'agents', header: 'Agents', value: (c) => listCell(agentNames(c)) },
   { id: 'finalStatus', header: 'Final status', value: (c) => c.finalStatus },
   { id: 'smartStatus', header: 'Smart status', value: (c) => c.smartStatus },
   { id: 'reason', header: 'Reason', value: (c) => c.reason },
-  { id: 'dispositions', header: 'Dispositions', value: (c) => joinDistinct(c.dispositions) },
-  { id: 'waitSec', header: 'Wait (s)', value: waitSec },
-  { id: 'handleSec', header: 'Handle (s)', value: handleSec },
-  { id: 'holdSec', header: 'Hold (s)', value: (c) => sumOf(segments(c).map((s) => s.holdSec)) },
+  { id: 'dispositions', header: 'Dispositions', value: (c) => listCell(distinctTexts(c.dispositions)) },
+  { id: 'waitSec', header: 'Wait (s)', value: (c) => wholeSec(waitSec(c)) },
+  { id: 'handleSec', header: 'Handle (s)', value: (c) => wholeSec(handleSec(c)) },
+  { id: 'holdSec', header: 'Hold (s)', value: holdSec },
   { id: 'customerName', header: 'Customer name', value: (c) => c.customer.name },
   { id: 'customerPhone', header: 'Customer phone', value: (c) => c.customer.phone },
   { id: 'customerEmail', header: 'Customer email', value: (c) => c.customer.email },

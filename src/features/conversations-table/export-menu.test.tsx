@@ -1,10 +1,10 @@
 import { act, render, renderHook, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest'
+import { conversation } from '../../test/conversation-fixtures'
 import { type ExportFile, ExportMenu } from './export-menu'
 import { useHidePersonalData } from './privacy'
 import { HidePersonalToggle } from './privacy-toggle'
-import { conversation } from './test-fixtures'
 
 const start = Date.parse('2024-11-18T11:48:03Z')
 const rows = [

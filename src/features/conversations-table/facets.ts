@@ -3,8 +3,8 @@
 // but does narrow the queue counts). One pass over the conversations for all fields at once.
 
 import type { Conversation } from '../../api/conversation'
+import { agentKey, agentSegments, cleanText, queueKey, queueVisits } from '../../api/conversation-metrics'
 import {
-  agentKey,
   type CompiledFilters,
   type ConversationFilters,
   compileFilters,
@@ -15,8 +15,6 @@ import {
   passesField,
   passesHandled,
   passesText,
-  queueKey,
-  respondingAgents,
 } from './filters'
 
 export type FacetOption = {
@@ -46,15 +44,14 @@ export function facetLabels(conversations: readonly Conversation[]): FacetLabels
   const queues = new Map<string, string>()
   const agents = new Map<string, string>()
   for (const c of conversations) {
-    for (const d of c.destinations) {
-      if (d.kind !== 'queue') continue
-      const key = queueKey(d.queueId, d.queueName)
-      const name = d.queueName?.trim()
+    for (const q of queueVisits(c)) {
+      const key = queueKey(q)
+      const name = cleanText(q.queueName)
       if (key && name && !queues.has(key)) queues.set(key, name)
     }
-    for (const a of respondingAgents(c)) {
+    for (const a of agentSegments(c)) {
       const key = agentKey(a)
-      const name = a.name?.trim()
+      const name = cleanText(a.name)
       if (key && name && !agents.has(key)) agents.set(key, name)
     }
   }

@@ -2,10 +2,10 @@ import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import type { Conversation } from '../../api/conversation'
+import { conversation, fixtureConversations, queue } from '../../test/conversation-fixtures'
 import { FilterBar } from './filter-bar'
 import { FilterChips, NoMatches } from './filter-chips'
 import { type ConversationFilters, EMPTY_FILTERS } from './filters'
-import { conversation, fixtureConversations, queue } from './test-fixtures'
 
 const all = fixtureConversations()
 const checked = (el: HTMLElement) => (el as HTMLInputElement).checked

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { conversation, fixtureConversations, queue } from '../../test/conversation-fixtures'
 import { computeFacets, type FacetOption } from './facets'
 import { applyFilters, type ConversationFilters, EMPTY_FILTERS, hasActiveFilters } from './filters'
-import { conversation, fixtureConversations, queue } from './test-fixtures'
 
 const all = fixtureConversations()
 const f = (more: Partial<ConversationFilters>): ConversationFilters => ({ ...EMPTY_FILTERS, ...more })

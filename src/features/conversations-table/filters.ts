@@ -3,16 +3,17 @@
 // its search text) are worked out once and remembered in WeakMaps, so re-filtering 50,000
 // conversations costs a few milliseconds.
 
-import type { AgentSegment, Conversation } from '../../api/conversation'
+import type { Conversation } from '../../api/conversation'
+import { distinctTexts, queueKeys, respondingAgents, segmentOf } from '../../api/conversation-metrics'
 
 export type HandledBy = 'all' | 'bot' | 'human'
 
 export type ConversationFilters = {
   /** channel names as the data has them, trimmed (Voice, Web/Mobile Client) */
   channels: string[]
-  /** queue ids (a queue entry without an id is known by its name) */
+  /** queue keys: ids, a queue entry without an id is known by its name (queueKey) */
   queues: string[]
-  /** responding agents' ids (their names when a segment has no id) */
+  /** responding agents' keys: ids, else names, else e-mails (agentKey) */
   agents: string[]
   directions: string[]
   /** finalStatus values */
@@ -74,62 +75,28 @@ export type SearchText = {
   phoneDigits: string
 }
 
-const NONE: readonly string[] = Object.freeze([])
 const cache = new WeakMap<Conversation, IndexedConversation>()
-
-const one = (v: string | null | undefined): readonly string[] => {
-  const t = v?.trim()
-  return t ? [t] : NONE
-}
-
-/** The key a queue visit is filtered by: its id, else its name. */
-export function queueKey(queueId: string | null, queueName: string | null): string | null {
-  return queueId?.trim() || queueName?.trim() || null
-}
-
-/** The key an agent is filtered by: the agent id, else the name. */
-export function agentKey(agent: { agentId: string | null; name: string | null }): string | null {
-  return agent.agentId?.trim() || agent.name?.trim() || null
-}
-
-/** Responding agents: a queue visit's respondingAgent and direct (top-level) agent segments. */
-export function respondingAgents(c: Conversation): AgentSegment[] {
-  const out: AgentSegment[] = []
-  for (const d of c.destinations) {
-    if (d.kind === 'agent') out.push(d.agent)
-    else if (d.respondingAgent) out.push(d.respondingAgent)
-  }
-  return out
-}
 
 function notesOf(c: Conversation): string[] {
   const notes: string[] = []
   for (const d of c.destinations) {
-    const agent = d.kind === 'agent' ? d.agent : d.respondingAgent
+    const agent = segmentOf(d)
     if (agent?.agentNotes) notes.push(agent.agentNotes)
     if (d.kind === 'queue') for (const n of d.nonRespondingAgents) if (n.agentNotes) notes.push(n.agentNotes)
   }
   return notes
 }
 
-function distinct(values: Iterable<string | null>): readonly string[] {
-  const set = new Set<string>()
-  for (const v of values) if (v) set.add(v)
-  return set.size === 0 ? NONE : [...set]
-}
-
 export function indexConversation(c: Conversation): IndexedConversation {
   const hit = cache.get(c)
   if (hit) return hit
-  const queues: (string | null)[] = []
-  for (const d of c.destinations) if (d.kind === 'queue') queues.push(queueKey(d.queueId, d.queueName))
   const indexed: IndexedConversation = {
-    channels: one(c.channel),
-    queues: distinct(queues),
-    agents: distinct(respondingAgents(c).map(agentKey)),
-    directions: one(c.direction),
-    statuses: one(c.finalStatus),
-    dispositions: distinct(c.dispositions.map((d) => d.trim())),
+    channels: distinctTexts([c.channel]),
+    queues: queueKeys(c),
+    agents: respondingAgents(c),
+    directions: distinctTexts([c.direction]),
+    statuses: distinctTexts([c.finalStatus]),
+    dispositions: distinctTexts(c.dispositions),
     botOnly: c.botOnly,
     conversation: c,
   }

@@ -1,151 +1,35 @@
 import { describe, expect, it } from 'vitest'
+import * as metrics from '../../api/conversation-metrics'
 import {
   agentSegment,
+  botOnlySession,
   conversation,
-  customer,
-  directAgent,
   queueVisit,
   sec,
   T0,
-} from './conversation-fixtures'
+  transferredChat,
+  voiceCall,
+} from '../../test/conversation-fixtures'
 import { rowsFor, toRow } from './row-model'
 
-// c-185d9c5 from the older sample, plus 30 s of after-call work and a callback:
-// entered the queue at +1 s, accepted at +17 s, 104 s of interaction of which 57 s on hold,
-// interaction ended at +121 s, after-call work to +151 s (after sessionEndTime at +118 s).
-const voiceCall = conversation({
-  id: 'c-185d9c5',
-  sessionId: '673b2973bfc7023ab2f00001',
-  channel: ' Voice ',
-  direction: 'Inbound',
-  finalStatus: 'CLOSED',
-  smartStatus: 'CLOSED',
-  reason: 'RESOLVED',
-  disconnectingEvent: 'Agent Hangup',
-  isVoicemail: false,
-  skills: ['English', 'Billing'],
-  dispositions: ['Resolved', 'Upsell'],
-  csatScore: 4,
-  customer: customer('Ada Lovelace', '+15550100', 'ada@example.com'),
-  sessionStartTime: T0,
-  sessionEndTime: T0 + sec(118),
-  endTime: T0 + sec(151),
-  destinations: [
-    queueVisit({
-      queueId: 'q-default',
-      queueName: 'Default Queue',
-      enterTime: T0 + sec(1),
-      callbackOpted: true,
-      respondingAgent: agentSegment({
-        agentId: 'a-new-role',
-        name: 'New Role 01',
-        status: 'Answered',
-        assignedAt: T0 + sec(2),
-        acceptedTime: T0 + sec(17),
-        firstResponseDurationSec: 0,
-        interactionEndTime: T0 + sec(121),
-        interactionDurationSec: 104,
-        holdSec: 57,
-        afterCallWorkSec: 30,
-        afterCallWorkEndTime: T0 + sec(151),
-        consultingAgents: [
-          {
-            agentId: null,
-            name: '+919550000000',
-            email: null,
-            external: true,
-            isMerged: null,
-            startTime: T0 + sec(40),
-            endTime: T0 + sec(60),
-            durationSec: 20,
-          },
-        ],
-      }),
-    }),
-  ],
-})
-
-// A chat: Billing queue answered by Agent One (accepted +40 s after entering at +10 s), then
-// reassigned straight to Agent Three. No hold recorded anywhere.
-const transferredChat = conversation({
-  id: 'c-c880eb2',
-  channel: 'Web/Mobile Client',
-  sessionStartTime: T0,
-  endTime: T0 + sec(200),
-  destinations: [
-    queueVisit({
-      queueId: 'q-billing',
-      queueName: 'Billing',
-      enterTime: T0 + sec(10),
-      respondingAgent: agentSegment({
-        agentId: 'a-one',
-        name: 'Agent One',
-        acceptedTime: T0 + sec(40),
-        interactionDurationSec: 70,
-        afterCallWorkSec: 3,
-      }),
-    }),
-    directAgent({
-      agentId: 'a-three',
-      name: 'Agent Three',
-      acceptedTime: T0 + sec(120),
-      interactionDurationSec: 15,
-      afterCallWorkSec: 32,
-      firstResponseDurationSec: 5,
-      consultingAgents: [
-        {
-          agentId: 'a-five',
-          name: 'Agent Five',
-          email: null,
-          external: false,
-          isMerged: true,
-          startTime: null,
-          endTime: null,
-          durationSec: null,
-        },
-        {
-          agentId: null,
-          name: '+15550199',
-          email: null,
-          external: true,
-          isMerged: null,
-          startTime: null,
-          endTime: null,
-          durationSec: null,
-        },
-      ],
-    }),
-  ],
-})
-
-const botOnly = conversation({
-  id: '68dbc0a7e2b1c3d4e5f60718',
-  conversationId: null,
-  sessionId: '68dbc0a7e2b1c3d4e5f60718',
-  botOnly: true,
-  channel: 'Web/Mobile Client',
-  finalStatus: 'BotResolved',
-  smartStatus: 'CLOSED AT BOT',
-  sessionStartTime: T0,
-  sessionEndTime: T0 + sec(11),
-  endTime: T0 + sec(11),
-})
+// The figures themselves are counted by hand in api/conversation-metrics.test.ts; these tests check
+// that a row picks them up, trims and joins them for display.
 
 describe('toRow', () => {
-  it('counts handle time as interaction (hold included) + after-call work, and hold on its own', () => {
-    const row = toRow(voiceCall)
-    expect(row.handleSec).toBe(134) // 104 + 30, not + 57 again
-    expect(row.holdSec).toBe(57)
-  })
-
-  it('measures duration from the start to the latest end in the record, not sessionEndTime', () => {
-    expect(toRow(voiceCall).durationSec).toBe(151)
-    expect(toRow(voiceCall).startTime).toBe(T0)
-  })
-
-  it('measures the wait from entering the queue to the first acceptance', () => {
-    expect(toRow(voiceCall).waitSec).toBe(16) // 17 − 1
-    expect(toRow(transferredChat).waitSec).toBe(30) // 40 − 10
+  it('takes every derived figure from conversation-metrics', () => {
+    for (const c of [voiceCall, transferredChat, botOnlySession]) {
+      const row = toRow(c)
+      expect(row.durationSec).toBe(metrics.durationSec(c))
+      expect(row.waitSec).toBe(metrics.waitSec(c))
+      expect(row.firstResponseSec).toBe(metrics.firstResponseSec(c))
+      expect(row.handleSec).toBe(metrics.handleSec(c))
+      expect(row.holdSec).toBe(metrics.holdSec(c))
+      expect(row.agentCount).toBe(metrics.respondingAgents(c).length)
+      expect(row.transfers).toBe(metrics.transfers(c))
+      expect(row.consults).toBe(metrics.consults(c))
+      expect(row.callback).toBe(metrics.optedForCallback(c))
+      expect(row.queueIds).toEqual(metrics.queueKeys(c))
+    }
   })
 
   it('reads the one-segment call: agent, queue, consult, callback, first response, identity', () => {
@@ -154,6 +38,8 @@ describe('toRow', () => {
       id: 'c-185d9c5',
       conversationId: 'c-185d9c5',
       sessionId: '673b2973bfc7023ab2f00001',
+      startTime: T0,
+      durationSec: 151,
       channel: 'Voice',
       direction: 'Inbound',
       queues: 'Default Queue',
@@ -165,7 +51,10 @@ describe('toRow', () => {
       callback: true,
       voicemail: false,
       csat: 4,
+      waitSec: 16,
       firstResponseSec: 0,
+      handleSec: 134,
+      holdSec: 57,
       finalStatus: 'CLOSED',
       smartStatus: 'CLOSED',
       reason: 'RESOLVED',
@@ -179,28 +68,42 @@ describe('toRow', () => {
     })
   })
 
-  it('sums every segment of a transferred conversation and counts its transfer and consults', () => {
+  it('joins the agents and queues of a transferred conversation, each once', () => {
     const row = toRow(transferredChat)
-    expect(row.handleSec).toBe(120) // (70 + 3) + (15 + 32)
-    expect(row.holdSec).toBeNull() // no segment says anything about hold
     expect(row.agents).toBe('Agent One, Agent Three')
-    expect(row.agentCount).toBe(2)
-    expect(row.transfers).toBe(1)
-    expect(row.consults).toBe(2)
-    expect(row.callback).toBe(false)
     expect(row.queues).toBe('Billing')
-    // Agent One reported none; the first known first response is Agent Three's
-    expect(row.firstResponseSec).toBe(5)
+    const again = conversation({
+      id: 'c-again',
+      destinations: [
+        queueVisit({
+          queueId: 'q-sales',
+          queueName: 'Sales',
+          respondingAgent: agentSegment({ name: 'Ann' }),
+        }),
+        queueVisit({
+          queueId: 'q-support',
+          queueName: ' Support ',
+          respondingAgent: agentSegment({ name: 'Ann' }),
+        }),
+        queueVisit({ queueId: 'q-sales', queueName: 'Sales', enterTime: T0 + sec(150) }),
+      ],
+    })
+    expect(toRow(again)).toMatchObject({
+      agents: 'Ann',
+      queues: 'Sales, Support',
+      queueIds: ['q-sales', 'q-support'],
+    })
   })
 
   it('keeps a bot-only session with empty agent figures', () => {
-    const row = toRow(botOnly)
+    const row = toRow(botOnlySession)
     expect(row).toMatchObject({
       id: '68dbc0a7e2b1c3d4e5f60718',
       conversationId: null,
       botOnly: true,
       durationSec: 11,
       queues: null,
+      queueIds: [],
       agents: null,
       agentCount: 0,
       transfers: 0,
@@ -217,85 +120,13 @@ describe('toRow', () => {
       skills: null,
     })
   })
-
-  it('counts a returning agent once and derives interaction from its two ends when absent', () => {
-    const again = conversation({
-      id: 'c-again',
-      sessionStartTime: T0,
-      endTime: T0 + sec(400),
-      destinations: [
-        queueVisit({
-          queueId: 'q-sales',
-          queueName: 'Sales',
-          enterTime: T0 + sec(5),
-          respondingAgent: agentSegment({
-            agentId: 'a1',
-            name: 'Ann',
-            acceptedTime: T0 + sec(12),
-            interactionEndTime: T0 + sec(72), // 60 s, no interactionDuration sent
-            holdSec: 10,
-          }),
-        }),
-        queueVisit({
-          queueId: 'q-support',
-          queueName: 'Support',
-          enterTime: T0 + sec(80),
-          respondingAgent: agentSegment({
-            agentId: 'a1',
-            name: 'Ann',
-            acceptedTime: T0 + sec(90),
-            interactionDurationSec: 40,
-            holdSec: 5,
-          }),
-        }),
-        queueVisit({ queueId: 'q-sales', queueName: 'Sales', enterTime: T0 + sec(150) }),
-      ],
-    })
-    const row = toRow(again)
-    expect(row.agentCount).toBe(1)
-    expect(row.agents).toBe('Ann')
-    expect(row.handleSec).toBe(100) // 60 + 40
-    expect(row.holdSec).toBe(15)
-    expect(row.transfers).toBe(2)
-    expect(row.queues).toBe('Sales, Support')
-    expect(row.queueIds).toEqual(['q-sales', 'q-support'])
-    expect(row.waitSec).toBe(7) // the first acceptance (+12 s) in Sales, entered at +5 s
-  })
-
-  it('has no wait when the first acceptance is a direct agent or the queue has no enter time', () => {
-    const direct = conversation({
-      id: 'c-direct',
-      sessionStartTime: T0,
-      endTime: T0 + sec(60),
-      destinations: [
-        directAgent({ agentId: 'a1', name: 'Ann', acceptedTime: T0 + sec(5), interactionDurationSec: 20 }),
-        queueVisit({
-          queueName: 'Sales',
-          enterTime: T0 + sec(26),
-          respondingAgent: agentSegment({ agentId: 'a2', name: 'Bob', acceptedTime: T0 + sec(30) }),
-        }),
-      ],
-    })
-    expect(toRow(direct).waitSec).toBeNull()
-    const noEnter = conversation({
-      id: 'c-noenter',
-      destinations: [queueVisit({ respondingAgent: agentSegment({ name: 'Bob', acceptedTime: T0 }) })],
-    })
-    expect(toRow(noEnter).waitSec).toBeNull()
-    expect(toRow(noEnter).queues).toBeNull() // neither a name nor an id to show
-  })
-
-  it('leaves duration empty without a start or an end', () => {
-    expect(toRow(conversation({ id: 'x', sessionStartTime: T0 })).durationSec).toBeNull()
-    expect(toRow(conversation({ id: 'y', endTime: T0 })).durationSec).toBeNull()
-  })
 })
 
 describe('rowsFor', () => {
   it('derives each conversation once, across arrays', () => {
-    const first = rowsFor([voiceCall, botOnly])
-    expect(rowsFor([voiceCall, botOnly])[0]).toBe(first[0])
-    const list = [botOnly, transferredChat]
+    const first = rowsFor([voiceCall, botOnlySession])
+    expect(rowsFor([voiceCall, botOnlySession])[0]).toBe(first[0])
+    const list = [botOnlySession, transferredChat]
     expect(rowsFor(list)).toBe(rowsFor(list))
     expect(rowsFor(list)[0]).toBe(first[1])
     expect(rowsFor([]).length).toBe(0)

@@ -1,7 +1,24 @@
 // The table's compact row: only what the table shows, derived once per Conversation (pure, memoized).
-// Times are epoch ms, durations seconds, lists joined for display; absent values are null.
+// Times are epoch ms, durations seconds, lists joined for display; absent values are null. Every
+// derived figure is defined in api/conversation-metrics.ts; this file only picks and joins them.
 
-import type { AgentSegment, Conversation } from '../../api/conversation'
+import type { Conversation } from '../../api/conversation'
+import {
+  agentNames,
+  cleanText,
+  consults,
+  distinctTexts,
+  durationSec,
+  firstResponseSec,
+  handleSec,
+  holdSec,
+  optedForCallback,
+  queueKeys,
+  queueNames,
+  respondingAgents,
+  transfers,
+  waitSec,
+} from '../../api/conversation-metrics'
 
 export type ConversationRow = {
   /** the record's identity: conversationId, else sessionId (Conversation.id) */
@@ -13,11 +30,11 @@ export type ConversationRow = {
   durationSec: number | null
   channel: string | null
   direction: string | null
-  /** distinct queue names (else ids) in visit order, joined */
+  /** distinct queue names (else ids) in visit order, joined (queueNames) */
   queues: string | null
-  /** distinct queue ids in visit order (for keys and filters) */
+  /** distinct queue keys (id, else name) in visit order: what the queue filter matches (queueKeys) */
   queueIds: readonly string[]
-  /** distinct responding agents' names in order, joined */
+  /** distinct responding agents' names in order, joined (agentNames) */
   agents: string | null
   finalStatus: string | null
   smartStatus: string | null
@@ -50,149 +67,40 @@ export type ConversationRow = {
 }
 
 const SEP = ', '
-const NO_IDS: readonly string[] = Object.freeze([])
 
-/** Agent segments in destination order: each queue's respondingAgent and the direct (top-level) ones. */
-export function agentSegments(c: Conversation): AgentSegment[] {
-  const out: AgentSegment[] = []
-  for (const d of c.destinations) {
-    if (d.kind === 'agent') out.push(d.agent)
-    else if (d.respondingAgent) out.push(d.respondingAgent)
-  }
-  return out
-}
-
-function text(v: string | null | undefined): string | null {
-  if (v === null || v === undefined) return null
-  const t = v.trim()
-  return t === '' ? null : t
-}
-
-function joinDistinct(values: readonly (string | null)[]): string | null {
-  if (values.length === 0) return null
-  if (values.length === 1) return text(values[0])
-  const seen = new Set<string>()
-  for (const v of values) {
-    const t = text(v)
-    if (t !== null) seen.add(t)
-  }
-  return seen.size === 0 ? null : [...seen].join(SEP)
-}
-
-function agentIdentity(a: AgentSegment): string | null {
-  return text(a.agentId) ?? text(a.name) ?? text(a.email)
-}
-
-/** acceptedTime..interactionEndTime when the record does not say interactionDuration itself */
-function interactionSec(a: AgentSegment): number | null {
-  if (a.interactionDurationSec !== null) return a.interactionDurationSec
-  if (a.acceptedTime !== null && a.interactionEndTime !== null)
-    return Math.max(0, (a.interactionEndTime - a.acceptedTime) / 1000)
-  return null
-}
-
-/** Wait before answer: the earliest accepted segment, measured from its queue's enterTime. */
-function waitBeforeAnswer(c: Conversation): number | null {
-  let bestAccepted = Number.POSITIVE_INFINITY
-  let bestEnter: number | null = null
-  for (const d of c.destinations) {
-    const seg = d.kind === 'agent' ? d.agent : d.respondingAgent
-    const accepted = seg?.acceptedTime ?? null
-    if (accepted === null || accepted >= bestAccepted) continue
-    bestAccepted = accepted
-    bestEnter = d.kind === 'queue' ? d.enterTime : null
-  }
-  if (bestAccepted === Number.POSITIVE_INFINITY || bestEnter === null) return null
-  return (bestAccepted - bestEnter) / 1000
-}
-
-/** The first known firstResponseDuration, taking segments in order of acceptance. */
-function firstResponse(segments: AgentSegment[]): number | null {
-  let best: number | null = null
-  let bestAt = Number.POSITIVE_INFINITY
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i] as AgentSegment
-    if (s.firstResponseDurationSec === null) continue
-    // segments without an acceptance keep their destination order, after the accepted ones
-    const at = s.acceptedTime ?? Number.MAX_SAFE_INTEGER
-    if (at < bestAt) {
-      bestAt = at
-      best = s.firstResponseDurationSec
-    }
-  }
-  return best
-}
+const joined = (values: readonly string[]): string | null => (values.length === 0 ? null : values.join(SEP))
 
 export function toRow(c: Conversation): ConversationRow {
-  const segments = agentSegments(c)
-  const agentNames: (string | null)[] = []
-  let handle = 0
-  let hasHandle = false
-  let hold = 0
-  let hasHold = false
-  let consults = 0
-  const agentIds = new Set<string>()
-  for (const s of segments) {
-    const interaction = interactionSec(s)
-    if (interaction !== null) {
-      handle += interaction
-      hasHandle = true
-    }
-    if (s.afterCallWorkSec !== null) {
-      handle += s.afterCallWorkSec
-      hasHandle = true
-    }
-    if (s.holdSec !== null) {
-      hold += s.holdSec
-      hasHold = true
-    }
-    consults += s.consultingAgents.length
-    const id = agentIdentity(s)
-    if (id !== null) agentIds.add(id)
-    agentNames.push(text(s.name) ?? text(s.email) ?? text(s.agentId))
-  }
-  const queueIds = new Set<string>()
-  const queueNames: (string | null)[] = []
-  let callback = false
-  for (const d of c.destinations) {
-    if (d.kind !== 'queue') continue
-    const id = text(d.queueId)
-    if (id !== null) queueIds.add(id)
-    queueNames.push(text(d.queueName) ?? id)
-    if (d.callbackOpted === true) callback = true
-  }
-  const duration =
-    c.sessionStartTime !== null && c.endTime !== null ? (c.endTime - c.sessionStartTime) / 1000 : null
   return {
     id: c.id,
     conversationId: c.conversationId,
     sessionId: c.sessionId,
     startTime: c.sessionStartTime,
-    durationSec: duration,
-    channel: text(c.channel),
-    direction: text(c.direction),
-    queues: joinDistinct(queueNames),
-    queueIds: queueIds.size === 0 ? NO_IDS : [...queueIds],
-    agents: joinDistinct(agentNames),
-    finalStatus: text(c.finalStatus),
-    smartStatus: text(c.smartStatus),
-    reason: text(c.reason),
-    disconnectingEvent: text(c.disconnectingEvent),
-    dispositions: joinDistinct(c.dispositions),
-    waitSec: waitBeforeAnswer(c),
-    firstResponseSec: firstResponse(segments),
-    handleSec: hasHandle ? handle : null,
-    holdSec: hasHold ? hold : null,
-    agentCount: agentIds.size,
-    transfers: Math.max(0, c.destinations.length - 1),
-    consults,
-    callback,
+    durationSec: durationSec(c),
+    channel: cleanText(c.channel),
+    direction: cleanText(c.direction),
+    queues: joined(queueNames(c)),
+    queueIds: queueKeys(c),
+    agents: joined(agentNames(c)),
+    finalStatus: cleanText(c.finalStatus),
+    smartStatus: cleanText(c.smartStatus),
+    reason: cleanText(c.reason),
+    disconnectingEvent: cleanText(c.disconnectingEvent),
+    dispositions: joined(distinctTexts(c.dispositions)),
+    waitSec: waitSec(c),
+    firstResponseSec: firstResponseSec(c),
+    handleSec: handleSec(c),
+    holdSec: holdSec(c),
+    agentCount: respondingAgents(c).length,
+    transfers: transfers(c),
+    consults: consults(c),
+    callback: optedForCallback(c),
     voicemail: c.isVoicemail,
     csat: c.csatScore,
-    skills: joinDistinct(c.skills),
-    customerName: text(c.customer.name),
-    customerPhone: text(c.customer.phone),
-    customerEmail: text(c.customer.email),
+    skills: joined(distinctTexts(c.skills)),
+    customerName: cleanText(c.customer.name),
+    customerPhone: cleanText(c.customer.phone),
+    customerEmail: cleanText(c.customer.email),
     botOnly: c.botOnly,
   }
 }

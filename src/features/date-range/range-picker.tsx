@@ -28,8 +28,8 @@ import { rangeProblem, type TimeRange } from './range-rules'
 // react-day-picker marks captions and footer role=status; the page's one status is the conversation count
 // (CONTRACT.md), so these stay polite live regions without the role.
 const liveRegionComponents = {
-  CaptionLabel: (props: ComponentProps<'span'>) => <span {...props} role={undefined} />,
-  Footer: (props: ComponentProps<'div'>) => <div {...props} role={undefined} />,
+  CaptionLabel: ({ role: _role, ...props }: ComponentProps<'span'>) => <span {...props} />,
+  Footer: ({ role: _role, ...props }: ComponentProps<'div'>) => <div {...props} />,
 }
 
 type Props = {

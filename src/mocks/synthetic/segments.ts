@@ -100,18 +100,12 @@ export function agentSegment(ctx: Ctx, agent: Agent, assignedSec: number): Built
 
 /** An agent offered the conversation who never accepted it. */
 export function nonResponding(ctx: Ctx, agent: Agent, assignedSec: number, event?: string): JsonObject {
-  return {
-    agentId: agent.agentId,
-    agentNotes: [],
-    destinationType: 'AgentSegment',
-    email: agent.email,
-    name: agent.name,
-    assignedAt: t(ctx, assignedSec),
-    nonResponseEvent: event ?? ctx.rng.pick(NON_RESPONSE_EVENTS),
-  }
+  const offered = pendingSegment(ctx, agent, assignedSec)
+  offered.nonResponseEvent = event ?? ctx.rng.pick(NON_RESPONSE_EVENTS)
+  return offered
 }
 
-/** Assigned, never accepted: the TRANSIENT_OPEN shape. */
+/** Assigned, never accepted: the TRANSIENT_OPEN shape (and what a non-responding agent starts from). */
 export function pendingSegment(ctx: Ctx, agent: Agent, assignedSec: number): JsonObject {
   return {
     agentId: agent.agentId,

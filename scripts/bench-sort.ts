@@ -1,40 +1,14 @@
-// Benchmark: derive rows for a busy week from the synthetic SmartAssist and sort them by every column
-// with the table's own sorted row model. Run: npx tsx src/features/conversations-table/sort-bench.ts [perDay]
-// Prints figures; it asserts nothing.
+// `npm run bench:sort [perDay]`: derive rows for a busy week from the synthetic SmartAssist and sort
+// them by every column with the table's own sorted row model. Prints figures; it asserts nothing.
 
 import { constructTable, type SortingState } from '@tanstack/table-core'
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
-import type { Conversation } from '../../api/conversation'
-import { normalizeResponse } from '../../api/normalize'
-import { createSyntheticSmartAssist } from '../../mocks/synthetic-smartassist'
-import { COLUMN_IDS, columns, features } from './columns'
-import { rowsFor } from './row-model'
-
-const perDay = Number(process.argv[2] ?? 7200)
-const start = Date.parse('2024-11-18T00:00:00Z')
-const api = createSyntheticSmartAssist({ perDay })
-
-function fetchAll(): Conversation[] {
-  const out: Conversation[] = []
-  const step = 10 * 60_000
-  for (let t = start; t < start + 7 * 86_400_000; t += step) {
-    const body = {
-      startDate: new Date(t).toISOString(),
-      endDate: new Date(t + step - 1).toISOString(),
-      timeZoneOffset: 0,
-    }
-    for (let offset = 0; offset <= 10; offset++) {
-      const res = api.handle({ offset, limit: 100, body })
-      const page = normalizeResponse(res.body, { timeZoneOffset: 0 })
-      out.push(...page.conversations)
-      if (page.conversations.length < 100) break
-    }
-  }
-  return out
-}
+import { COLUMN_IDS, columns, features } from '../src/features/conversations-table/columns'
+import { rowsFor } from '../src/features/conversations-table/row-model'
+import { numberArg, syntheticWeek } from './bench-util'
 
 let t0 = performance.now()
-const conversations = fetchAll().slice(0, 50_400)
+const conversations = syntheticWeek(numberArg(7200)).slice(0, 50_400)
 console.log(`${conversations.length} conversations generated in ${(performance.now() - t0).toFixed(0)} ms`)
 
 t0 = performance.now()
