@@ -8,7 +8,12 @@ const T0 = Date.UTC(2024, 10, 18, 9)
 /** A page of `count` records, one a second from `from` (ascending). */
 function page(count: number, from = T0): PageInfo {
   const times = Array.from({ length: count }, (_, i) => from + i * 1000)
-  return { count, times, min: times[0] ?? Number.POSITIVE_INFINITY, max: times.at(-1) ?? Number.NEGATIVE_INFINITY }
+  return {
+    count,
+    times,
+    min: times[0] ?? Number.POSITIVE_INFINITY,
+    max: times.at(-1) ?? Number.NEGATIVE_INFINITY,
+  }
 }
 
 describe('knowledge', () => {

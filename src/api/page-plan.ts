@@ -127,7 +127,9 @@ export function estimateCount(
     // Page 0 hugs one end of the window whichever way it is sorted.
     side = win.end - top.min < top.max - win.start ? 'end' : 'start'
   }
-  if (side === null) return bound(prior ?? k.lower)
+  // Unsorted: the pages say only how many there are at least. Once that passes the prediction, expect
+  // about twice what is seen, so the probes climb geometrically instead of page by page.
+  if (side === null) return bound(prior !== null && prior > k.lower ? prior : 2 * k.lower)
   return bound(project(win, top, side, k.lower, model))
 }
 
@@ -243,17 +245,33 @@ export function splitOverflow(
 }
 
 /**
- * The model for retrying a window that overflowed when its order gives no exact split (unsorted): at
- * least 1,100 records are somewhere in it, so the model is scaled up to say so, with a margin.
+ * The model for retrying a window that overflowed when its order gives no exact split. Unsorted pages are
+ * a sample of the whole window, so where their times fall says where its records are (a burst shows);
+ * at least 1,100 are there, so the count is scaled up, with a margin. No times: the model, scaled alike.
  */
-export function retryModel(win: Interval, model: CountModel | null): CountModel {
+export function retryModel(win: Interval, pages: Pages, model: CountModel | null): CountModel {
+  const sample = pages.flatMap((p) => p?.times ?? []).sort((a, b) => a - b)
+  const total = 1.25 * Math.max(WINDOW_CAPACITY, knowledge(pages).lower)
+  if (sample.length >= PAGE_SIZE) {
+    const within = (a: number, b: number) => upperBound(sample, b) - upperBound(sample, a - 1)
+    return (a, b) => (total * (within(a, b) + 0.5)) / sample.length
+  }
   if (model) {
-    const factor = Math.min(
-      50,
-      Math.max(1.25, (1.25 * WINDOW_CAPACITY) / Math.max(model(win.start, win.end), 1)),
-    )
+    const factor = Math.min(50, Math.max(1.25, total / Math.max(model(win.start, win.end), 1)))
     return (a, b) => factor * model(a, b)
   }
-  const rate = (1.25 * WINDOW_CAPACITY) / Math.max(win.end - win.start, SECOND)
+  const rate = total / Math.max(win.end - win.start, SECOND)
   return (a, b) => rate * Math.max(0, b - a)
+}
+
+/** Count of sorted values ≤ x. */
+function upperBound(sorted: readonly number[], x: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((sorted[mid] ?? 0) <= x) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }

@@ -67,14 +67,20 @@ export function settleWindow(
     }
     if (!win.island) {
       // Unsorted: plan again from the same point, smaller. Its records so far are kept.
-      state.retry = { start: win.start, end: win.end, model: retryModel(win, model?.count ?? null) }
+      state.retry = {
+        start: win.start,
+        end: win.end,
+        model: retryModel(win, win.pages, model?.count ?? null),
+      }
       return
     }
   }
   if (outcome === 'overflow') {
-    // One minute (or an island whose data grew meanwhile) that still holds more: say so, never cut.
+    // One minute (or an island whose data grew meanwhile) that still holds more: say so, never cut. The
+    // count is what we hold of it: its pages, and any a wider window brought before it was split.
     const ids = new Set(win.pages.flatMap((p) => p?.ids ?? []))
-    state.overflow.push({ start: win.start, end: win.end, count: ids.size })
+    const count = Math.max(ids.size, state.index.count(win.start, win.end))
+    state.overflow.push({ start: win.start, end: win.end, count })
   }
   if (win.island) {
     state.ahead = { start: win.start, end: state.ahead?.end ?? win.end }

@@ -109,7 +109,12 @@ describe('buildModel', () => {
   })
 
   it('follows the last window’s trend on the first day', () => {
-    const model = buildModel({ t: MON + 12 * HOUR, rangeStart: MON, index, basis: { start: MON, end: MON + 12 * HOUR } })
+    const model = buildModel({
+      t: MON + 12 * HOUR,
+      rangeStart: MON,
+      index,
+      basis: { start: MON, end: MON + 12 * HOUR },
+    })
     const next = model?.count(MON + 12 * HOUR, MON + 13 * HOUR) ?? 0
     expect(next).toBeGreaterThan(80)
     expect(next).toBeLessThan(150)
