@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useMemo, useState } from 'react'
 import { conversationsQuery } from '../api/conversations-query'
+import { fillQueueNames } from '../api/queue-names'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
@@ -31,7 +32,8 @@ export function RangeView({
   const query = useQuery(conversationsQuery(range.start, range.end, refreshedAt))
   const load = query.data
   const complete = query.isSuccess && !query.isFetching && load?.complete === true
-  const all = load?.conversations ?? NO_CONVERSATIONS
+  const loaded = load?.conversations ?? NO_CONVERSATIONS
+  const all = useMemo(() => fillQueueNames(loaded), [loaded])
 
   const { filters, setFilters, clearFilters } = useConversationFilters()
   const filtered = useMemo(
