@@ -11,7 +11,10 @@ describe('createRateLimiter', () => {
     const t0 = clock.now()
     const granted: Array<[number, number]> = []
     const all = Array.from({ length: 7 }, (_, i) =>
-      limiter.acquire().then(() => granted.push([i, clock.now() - t0])),
+      limiter.acquire().then((grant) => {
+        granted.push([i, clock.now() - t0])
+        grant.done()
+      }),
     )
     await clock.run(Promise.all(all))
     expect(granted).toEqual([
@@ -25,26 +28,46 @@ describe('createRateLimiter', () => {
     ])
   })
 
-  it('slides: a slot frees exactly 60 s after the grant that used it', async () => {
+  it('slides: a slot frees exactly 60 s after the request that used it finished', async () => {
     const clock = createFakeClock()
     const limiter = createRateLimiter({ perMinute: 2, clock })
     const t0 = clock.now()
-    await limiter.acquire()
-    await clock.advance(20_000)
-    await limiter.acquire()
+    const first = await limiter.acquire()
+    await clock.advance(5_000)
+    first.done() // answered after 5 s: its place is kept until 65 s
+    await clock.advance(15_000)
+    ;(await limiter.acquire()).done()
     const times: number[] = []
     const waiting = [limiter.acquire(), limiter.acquire()].map((p) =>
-      p.then(() => times.push(clock.now() - t0)),
+      p.then((grant) => {
+        times.push(clock.now() - t0)
+        grant.done()
+      }),
     )
     await clock.run(Promise.all(waiting))
-    expect(times).toEqual([60_000, 80_000])
+    expect(times).toEqual([65_000, 80_000])
+  })
+
+  it('a request still in flight keeps its place however long it takes', async () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter({ perMinute: 1, clock })
+    const t0 = clock.now()
+    const slow = await limiter.acquire()
+    const next = limiter.acquire().then((grant) => {
+      grant.done()
+      return clock.now() - t0
+    })
+    await clock.advance(90_000)
+    expect(limiter.queued).toBe(1)
+    slow.done()
+    expect(await clock.run(next)).toBe(150_000)
   })
 
   it('an aborted waiter leaves the queue and the next one moves up', async () => {
     const clock = createFakeClock()
     const limiter = createRateLimiter({ perMinute: 1, clock })
     const t0 = clock.now()
-    await limiter.acquire()
+    ;(await limiter.acquire()).done()
     const controller = new AbortController()
     const leaving = limiter.acquire(controller.signal)
     const staying = limiter.acquire().then(() => clock.now() - t0)

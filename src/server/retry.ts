@@ -111,12 +111,14 @@ export async function callWithRetry(
   const { clock, policy, limiter } = deps
   const window = `${q.body.startDate}..${q.body.endDate}`
   for (let attempts = 1; ; attempts++) {
-    await limiter?.acquire(signal)
+    const grant = await limiter?.acquire(signal)
     const started = clock.now()
     let result: Attempt
     try {
       result = await attempt(deps, q, signal)
+      grant?.done()
     } catch (error) {
+      grant?.done()
       deps.log(
         `calldetails offset=${q.offset} limit=${q.limit} window=${window}: client went away after ${clock.now() - started} ms`,
       )
