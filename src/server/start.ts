@@ -54,8 +54,13 @@ function main() {
         : error.message,
     ),
   )
+  // Stop promptly: finish answers in progress, drop idle keep-alive sockets, and never hang past 2 s.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => server.close(() => process.exit(0)))
+    process.on(signal, () => {
+      server.close(() => process.exit(0))
+      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      setTimeout(() => process.exit(0), 2000).unref()
+    })
   }
 }
 
