@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
+  agent,
   agentSegment,
   botOnlySession,
   conversation,
   directAgent,
+  queue,
   queueVisit,
   sec,
   T0,
@@ -23,12 +25,15 @@ import {
   handleSec,
   holdSec,
   interactionSec,
+  isAbandoned,
   optedForCallback,
   queueKey,
   queueKeys,
   queueName,
   queueNames,
   respondingAgents,
+  segmentHandleSec,
+  segmentTalkSec,
   transfers,
   waitSec,
 } from './conversation-metrics'
@@ -194,5 +199,37 @@ describe('agents, queues and counts', () => {
     expect(distinctTexts([' b', 'a', null, 'b ', '', 'a'])).toEqual(['b', 'a'])
     expect(distinctTexts([' '])).toEqual([])
     expect(distinctTexts([])).toEqual([])
+  })
+})
+
+describe('per-segment figures', () => {
+  it('splits one segment into talk (interaction − hold), hold and after-call work', () => {
+    const s = agentSegment({ interactionDurationSec: 104, holdSec: 57, afterCallWorkSec: 30 })
+    expect(segmentHandleSec(s)).toBe(134)
+    expect(segmentTalkSec(s)).toBe(47)
+  })
+
+  it('counts the whole interaction as talk when no hold is reported, never below 0', () => {
+    expect(segmentTalkSec(agentSegment({ interactionDurationSec: 70 }))).toBe(70)
+    expect(segmentTalkSec(agentSegment({ interactionDurationSec: 10, holdSec: 12 }))).toBe(0)
+    expect(segmentTalkSec(agentSegment({ holdSec: 12, afterCallWorkSec: 5 }))).toBeNull()
+    expect(segmentHandleSec(agentSegment({ afterCallWorkSec: 5 }))).toBe(5)
+    expect(segmentHandleSec(agentSegment({}))).toBeNull()
+  })
+})
+
+describe('abandoned', () => {
+  it('reads ABANDONED in any case, or a queue visit that no agent answered', () => {
+    expect(isAbandoned(conversation({ id: 'a', finalStatus: ' abandoned ' }))).toBe(true)
+    expect(
+      isAbandoned(conversation({ id: 'b', finalStatus: 'TRANSIENT_OPEN', destinations: [queue('q', 'Q')] })),
+    ).toBe(true)
+    // answered after a first unanswered queue: not abandoned
+    expect(
+      isAbandoned(conversation({ id: 'c', destinations: [queue('q1', 'Q1'), queue('q2', 'Q2', agent('a', 'A'))] })),
+    ).toBe(false)
+    expect(isAbandoned(voiceCall)).toBe(false)
+    expect(isAbandoned(transferredChat)).toBe(false)
+    expect(isAbandoned(botOnlySession)).toBe(false)
   })
 })

@@ -191,11 +191,28 @@ export function interactionSec(s: AgentSegment): number | null {
  * contains hold (api-notes.md), so hold is not added again. Null when no segment reports either.
  */
 export function handleSec(c: Conversation): number | null {
-  return sumOverSegments(c, (s) => {
-    const interaction = interactionSec(s)
-    if (s.afterCallWorkSec === null) return interaction
-    return interaction === null ? s.afterCallWorkSec : interaction + s.afterCallWorkSec
-  })
+  return sumOverSegments(c, segmentHandleSec)
+}
+
+/**
+ * One segment's handle time: interaction (hold included) + after-call work; either alone when only
+ * one is known, null when neither is.
+ */
+export function segmentHandleSec(s: AgentSegment): number | null {
+  const interaction = interactionSec(s)
+  if (s.afterCallWorkSec === null) return interaction
+  return interaction === null ? s.afterCallWorkSec : interaction + s.afterCallWorkSec
+}
+
+/**
+ * One segment's talk time: interaction − hold (api-notes.md), not below 0. A segment that reports no
+ * hold was not on hold, so its talk time is its whole interaction; null when the interaction is
+ * unknown.
+ */
+export function segmentTalkSec(s: AgentSegment): number | null {
+  const interaction = interactionSec(s)
+  if (interaction === null) return null
+  return Math.max(0, interaction - (s.holdSec ?? 0))
 }
 
 /** Hold time: Σ holdDuration over every agent segment (part of handle time); null when none says. */
@@ -219,4 +236,19 @@ export function consults(c: Conversation): number {
 /** Whether the customer opted for a callback in any queue visit. */
 export function optedForCallback(c: Conversation): boolean {
   return c.destinations.some((d) => d.kind === 'queue' && d.callbackOpted === true)
+}
+
+/**
+ * Abandoned: the final status says ABANDONED (any case), or the conversation reached a queue and no
+ * destination has a responding agent (a TRANSIENT_OPEN record left in the queue counts too). A
+ * bot-only session reached no queue, so it is never abandoned on the second ground.
+ */
+export function isAbandoned(c: Conversation): boolean {
+  if (cleanText(c.finalStatus)?.toUpperCase() === 'ABANDONED') return true
+  let queued = false
+  for (const d of c.destinations) {
+    if (segmentOf(d) !== null) return false
+    if (d.kind === 'queue') queued = true
+  }
+  return queued
 }

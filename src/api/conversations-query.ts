@@ -32,7 +32,8 @@ export class RangeLoadError extends Error {
 
 type Key = readonly ['calldetails', number, number, number]
 const resumable = new Map<string, { state: RangeState; partial: RangeLoad }>()
-const PUBLISH_EVERY_MS = 200
+/** Rows appear as pages arrive, but each re-render costs more as the set grows: publish less often then. */
+const publishEveryMs = (rows: number) => Math.max(200, rows / 40)
 
 /** The whole range, every window and page, normalized once at the edge (offset 0: we read UTC). */
 export function conversationsQuery(start: number, end: number, refreshedAt = 0) {
@@ -72,7 +73,7 @@ async function loadRange(ctx: QueryFunctionContext<Key>): Promise<RangeLoad> {
       load = appendRecords(load, p.newRecords)
       load = { ...load, coveredMs: p.coveredMs, requests: p.requests, fetchedAt: Date.now() }
       const now = Date.now()
-      if (now - lastPublish >= PUBLISH_EVERY_MS) {
+      if (now - lastPublish >= publishEveryMs(load.conversations.length)) {
         lastPublish = now
         ctx.client.setQueryData(ctx.queryKey, load)
       }

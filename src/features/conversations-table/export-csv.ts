@@ -17,7 +17,7 @@ import {
   queueNames,
   waitSec,
 } from '../../api/conversation-metrics'
-import { maskConversation } from './privacy'
+import { maskConversation } from '../../api/privacy-mask'
 
 export type CsvCell = string | number | boolean | null
 export type CsvColumn = { id: string; header: string }

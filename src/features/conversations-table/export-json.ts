@@ -2,7 +2,7 @@
 // (the customer's data masked when "Hide personal data" is on).
 
 import type { Conversation } from '../../api/conversation'
-import { maskRaw } from './privacy'
+import { maskRaw } from '../../api/privacy-mask'
 
 export type JsonExportOptions = { hidePersonal?: boolean }
 

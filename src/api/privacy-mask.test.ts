@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import older from '../../api/fixtures/sample-response.json' with { type: 'json' }
-import newer from '../../api/fixtures/sample-response-newer.json' with { type: 'json' }
-import { normalizeResponse } from '../../api/normalize'
-import { agent, conversation, queue } from '../../test/conversation-fixtures'
-import { isPhoneLike, MASK, maskConversation, maskRaw } from './privacy'
+import { agent, conversation, queue } from '../test/conversation-fixtures'
+import older from './fixtures/sample-response.json' with { type: 'json' }
+import newer from './fixtures/sample-response-newer.json' with { type: 'json' }
+import { normalizeResponse } from './normalize'
+import { isPhoneLike, MASK, maskConversation, maskRaw } from './privacy-mask'
 
 // Every customer datum the two samples carry (grep'd from the files), and strings that must survive.
 const PERSONAL = [
