@@ -12,6 +12,7 @@ import {
   transferredChat,
   voiceCall,
 } from '../test/conversation-fixtures'
+import type { Destination } from './conversation'
 import {
   agentKey,
   agentName,
@@ -19,6 +20,8 @@ import {
   agentSegments,
   cleanText,
   consults,
+  consultWaitSec,
+  destinationWaitSec,
   distinctTexts,
   durationSec,
   firstResponseSec,
@@ -226,10 +229,49 @@ describe('abandoned', () => {
     ).toBe(true)
     // answered after a first unanswered queue: not abandoned
     expect(
-      isAbandoned(conversation({ id: 'c', destinations: [queue('q1', 'Q1'), queue('q2', 'Q2', agent('a', 'A'))] })),
+      isAbandoned(
+        conversation({ id: 'c', destinations: [queue('q1', 'Q1'), queue('q2', 'Q2', agent('a', 'A'))] }),
+      ),
     ).toBe(false)
     expect(isAbandoned(voiceCall)).toBe(false)
     expect(isAbandoned(transferredChat)).toBe(false)
     expect(isAbandoned(botOnlySession)).toBe(false)
+  })
+})
+
+describe('waits of one destination and one consult', () => {
+  it('measures a queue visit from entering to acceptance, a direct agent from assignment', () => {
+    const [billing, three] = transferredChat.destinations
+    expect(destinationWaitSec(voiceCall.destinations[0] as Destination)).toBe(16)
+    expect(destinationWaitSec(billing as Destination)).toBe(30)
+    // Agent Three has no assignedAt in the fixture
+    expect(destinationWaitSec(three as Destination)).toBeNull()
+    expect(destinationWaitSec(directAgent({ assignedAt: T0, acceptedTime: T0 + sec(3) }))).toBe(3)
+  })
+
+  it('has no wait for an unanswered visit or a missing end, never below 0', () => {
+    expect(destinationWaitSec(queue('q', 'Q', null, { enterTime: T0 }))).toBeNull()
+    expect(destinationWaitSec(queue('q', 'Q', agent('a', 'A'), { enterTime: T0 }))).toBeNull()
+    expect(destinationWaitSec(queue('q', 'Q', agent('a', 'A', { acceptedTime: T0 })))).toBeNull()
+    expect(
+      destinationWaitSec(queue('q', 'Q', agent('a', 'A', { acceptedTime: T0 }), { enterTime: T0 + 5 })),
+    ).toBe(0)
+  })
+
+  it('measures a consult from its offer to its acceptance', () => {
+    const consult = {
+      agentId: 'a',
+      name: 'A',
+      email: null,
+      external: false,
+      isMerged: null,
+      startTime: T0 + sec(14),
+      endTime: T0 + sec(76),
+      durationSec: 62,
+      assignedAt: T0,
+    }
+    expect(consultWaitSec(consult)).toBe(14)
+    expect(consultWaitSec({ ...consult, assignedAt: undefined })).toBeNull()
+    expect(consultWaitSec({ ...consult, startTime: null })).toBeNull()
   })
 })

@@ -5,7 +5,14 @@
 // Durations are seconds and are not rounded (round for display). A figure that needs a value the
 // record does not have is null, never 0. Counts are plain numbers (0 when there is nothing to count).
 
-import type { AgentSegment, Conversation, Destination, Person, QueueVisit } from './conversation'
+import type {
+  AgentSegment,
+  ConsultingAgent,
+  Conversation,
+  Destination,
+  Person,
+  QueueVisit,
+} from './conversation'
 
 // ---------------------------------------------------------------------------------------------------
 // Text values and lists
@@ -251,4 +258,26 @@ export function isAbandoned(c: Conversation): boolean {
     if (d.kind === 'queue') queued = true
   }
   return queued
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Waits of one destination and one consult (the drawer's timeline)
+
+/**
+ * Wait before answer of one destination: a queue visit's enterTime to its responding agent's
+ * acceptance; a direct agent's assignment to its acceptance. Null when either end is unknown or no
+ * agent answered; not below 0.
+ */
+export function destinationWaitSec(d: Destination): number | null {
+  const s = segmentOf(d)
+  const from = d.kind === 'queue' ? d.enterTime : d.agent.assignedAt
+  if (s === null || s.acceptedTime === null || from === null) return null
+  return Math.max(0, (s.acceptedTime - from) / 1000)
+}
+
+/** A consult's wait: from when it was offered (assignedAt) to when it was accepted; not below 0. */
+export function consultWaitSec(c: ConsultingAgent): number | null {
+  const offered = c.assignedAt ?? null
+  if (offered === null || c.startTime === null) return null
+  return Math.max(0, (c.startTime - offered) / 1000)
 }

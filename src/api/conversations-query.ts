@@ -1,9 +1,10 @@
 import { type QueryFunctionContext, queryOptions } from '@tanstack/react-query'
 import { createPostPage } from './calldetails-client'
 import type { Conversation, ShapeWarning } from './conversation'
-import { fetchRange, type RangeResult, type RangeState } from './fetch-engine'
+import { fetchRange, type RangeResult } from './fetch-engine'
 import { conversationIdentity, normalizeRecord } from './normalize'
 import { parseApiTime } from './normalize-times'
+import { coveredMs, createRangeState, type RangeState, totalMs } from './range-state'
 
 export type RangeLoad = {
   conversations: Conversation[]
@@ -18,20 +19,27 @@ export type RangeLoad = {
   fetchedAt: number
 }
 
-/** An incomplete load keeps what it got so that Retry fetches only the windows that failed. */
-export class RangeLoadError extends Error {
-  constructor(
-    message: string,
-    readonly partial: RangeLoad,
-    readonly state: RangeState,
-  ) {
-    super(message)
-    this.name = 'RangeLoadError'
+type Key = readonly ['calldetails', number, number, number]
+
+/**
+ * The engine's memory of unfinished loads, so that Retry (or coming back to a range whose load was
+ * interrupted) asks only for what is missing. The state holds every record received; the page's rows
+ * are rebuilt from it, so they can never disagree. Bounded: a few ranges, the newest kept.
+ */
+const unfinished = new Map<string, RangeState>()
+const MAX_UNFINISHED = 3
+
+function unfinishedState(key: string, start: number, end: number): RangeState {
+  const state = unfinished.get(key) ?? createRangeState(start, end)
+  unfinished.delete(key)
+  unfinished.set(key, state)
+  for (const oldest of unfinished.keys()) {
+    if (unfinished.size <= MAX_UNFINISHED) break
+    unfinished.delete(oldest)
   }
+  return state
 }
 
-type Key = readonly ['calldetails', number, number, number]
-const resumable = new Map<string, { state: RangeState; partial: RangeLoad }>()
 /** Rows appear as pages arrive, but each re-render costs more as the set grows: publish less often then. */
 const publishEveryMs = (rows: number) => Math.max(200, rows / 40)
 
@@ -47,19 +55,9 @@ export function conversationsQuery(start: number, end: number, refreshedAt = 0) 
 
 async function loadRange(ctx: QueryFunctionContext<Key>): Promise<RangeLoad> {
   const [, start, end, refreshedAt] = ctx.queryKey
-  const keyText = JSON.stringify(ctx.queryKey)
-  const previous = resumable.get(keyText)
-  resumable.delete(keyText)
-  let load: RangeLoad = previous?.partial ?? {
-    conversations: [],
-    warnings: [],
-    overflow: [],
-    coveredMs: 0,
-    totalMs: end - start + 1,
-    requests: 0,
-    complete: false,
-    fetchedAt: Date.now(),
-  }
+  const key = JSON.stringify(ctx.queryKey)
+  const state = unfinishedState(key, start, end)
+  let load = appendRecords(emptyLoad(state), [...state.records.values()])
   let lastPublish = 0
   const result = await fetchRange({
     start,
@@ -68,7 +66,7 @@ async function loadRange(ctx: QueryFunctionContext<Key>): Promise<RangeLoad> {
     postPage: createPostPage({ noCache: refreshedAt > 0 }),
     recordTime: (raw) => parseApiTime((raw as { sessionStartTime?: unknown } | null)?.sessionStartTime, 0),
     identity: conversationIdentity,
-    resume: previous?.state,
+    resume: state,
     onProgress: (p) => {
       load = appendRecords(load, p.newRecords)
       load = { ...load, coveredMs: p.coveredMs, requests: p.requests, fetchedAt: Date.now() }
@@ -79,18 +77,28 @@ async function loadRange(ctx: QueryFunctionContext<Key>): Promise<RangeLoad> {
       }
     },
   })
-  load = { ...load, overflow: result.overflow, requests: result.requests }
-  if (result.failed.length > 0) {
-    resumable.set(keyText, { state: result.state, partial: load })
+  load = { ...load, overflow: result.overflow, requests: result.requests, coveredMs: coveredMs(state) }
+  if (!result.complete) {
+    // Everything received is shown; the error says what failed and the page offers Retry.
     ctx.client.setQueryData(ctx.queryKey, load)
-    const first = result.failed[0]
-    throw new RangeLoadError(
-      first ? String(first.error instanceof Error ? first.error.message : first.error) : 'Loading failed',
-      load,
-      result.state,
-    )
+    const failure = result.failed[0]?.error
+    throw failure instanceof Error ? failure : new Error('Part of the range could not be loaded.')
   }
+  unfinished.delete(key)
   return { ...load, complete: true, coveredMs: load.totalMs }
+}
+
+function emptyLoad(state: RangeState): RangeLoad {
+  return {
+    conversations: [],
+    warnings: [],
+    overflow: state.overflow,
+    coveredMs: coveredMs(state),
+    totalMs: totalMs(state),
+    requests: state.requests,
+    complete: false,
+    fetchedAt: Date.now(),
+  }
 }
 
 function appendRecords(load: RangeLoad, records: unknown[]): RangeLoad {
@@ -100,8 +108,7 @@ function appendRecords(load: RangeLoad, records: unknown[]): RangeLoad {
   for (const raw of records) {
     const { conversation, warnings: odd } = normalizeRecord(raw, conversations.length, { timeZoneOffset: 0 })
     conversations.push(conversation)
-    for (const message of odd)
-      warnings.push({ index: conversations.length - 1, id: conversation.id, message })
+    for (const message of odd) warnings.push({ index: conversations.length - 1, id: conversation.id, message })
   }
   return { ...load, conversations, warnings }
 }

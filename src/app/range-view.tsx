@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { conversationsQuery } from '../api/conversations-query'
 import { fillQueueNames } from '../api/queue-names'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
-import { ConversationsPerDay } from '../features/charts/conversations-per-day'
+import { ChartsPanel } from '../features/charts/charts-panel'
+import { ConversationDrawer } from '../features/conversation-drawer/conversation-drawer'
 import { ConversationsTable } from '../features/conversations-table/conversations-table'
 import { ExportMenu } from '../features/conversations-table/export-menu'
 import { FilterBar } from '../features/conversations-table/filter-bar'
@@ -28,10 +29,20 @@ export function RangeView({
   zone: string
   hidePersonal: boolean
 }) {
-  const [refreshedAt, setRefreshedAt] = useState(0)
+  // A Refresh belongs to the range it was pressed for: other ranges keep using the server's cache.
+  const rangeKey = `${range.start}:${range.end}`
+  const [refresh, setRefresh] = useState<{ rangeKey: string; at: number } | null>(null)
+  const refreshedAt = refresh?.rangeKey === rangeKey ? refresh.at : 0
   const query = useQuery(conversationsQuery(range.start, range.end, refreshedAt))
   const load = query.data
   const complete = query.isSuccess && !query.isFetching && load?.complete === true
+  const failed = query.isError && !query.isFetching
+  // A load interrupted by leaving the range (Back, another preset) is resumed on coming back.
+  const stalled = query.isSuccess && !query.isFetching && load?.complete === false
+  const { refetch } = query
+  useEffect(() => {
+    if (stalled) void refetch()
+  }, [stalled, refetch])
   const loaded = load?.conversations ?? NO_CONVERSATIONS
   const all = useMemo(() => fillQueueNames(loaded), [loaded])
 
@@ -41,11 +52,23 @@ export function RangeView({
     [all, filters, hidePersonal],
   )
   const [params, setParams] = useUrlParams()
-  const selectConversation = (id: string) => {
+  const setConversation = (id: string | null) => {
     const next = new URLSearchParams(params)
-    next.set('conversation', id)
+    if (id === null) next.delete('conversation')
+    else next.set('conversation', id)
     setParams(next)
   }
+  // Looked up in every loaded conversation, not the filtered ones: a shared link opens whatever it names.
+  const requestedId = params.get('conversation')
+  const selected = useMemo(
+    () =>
+      requestedId === null
+        ? null
+        : (all.find(
+            (c) => c.id === requestedId || c.conversationId === requestedId || c.sessionId === requestedId,
+          ) ?? null),
+    [all, requestedId],
+  )
 
   return (
     <>
@@ -53,7 +76,7 @@ export function RangeView({
         <div className="toolbar">
           {complete ? (
             <StatusBar state="complete" count={filtered.length} />
-          ) : query.isError ? (
+          ) : failed ? (
             <StatusBar state="error" fetched={all.length} />
           ) : (
             <StatusBar
@@ -72,13 +95,13 @@ export function RangeView({
           )}
           <button
             type="button"
-            onClick={() => setRefreshedAt(Date.now())}
-            disabled={!complete && !query.isError}
+            onClick={() => setRefresh({ rangeKey, at: Date.now() })}
+            disabled={!complete && !failed}
           >
             Refresh
           </button>
         </div>
-        <LoadNotices load={load} error={query.error} onRetry={() => query.refetch()} />
+        <LoadNotices load={load} error={failed ? query.error : null} onRetry={() => refetch()} />
       </section>
       <section className="panel filters-panel" aria-label="Filters">
         <FilterBar
@@ -89,11 +112,7 @@ export function RangeView({
         />
         <FilterChips filters={filters} onChange={setFilters} conversations={all} />
       </section>
-      <section className="panel">
-        <ErrorBoundary label="The chart">
-          <ConversationsPerDay conversations={filtered} range={range} zone={zone} />
-        </ErrorBoundary>
-      </section>
+      <ChartsPanel conversations={filtered} range={range} zone={zone} />
       <section className="panel">
         <ErrorBoundary label="The conversation table">
           <ConversationsTable
@@ -101,7 +120,7 @@ export function RangeView({
             zone={zone}
             hidePersonal={hidePersonal}
             selectedId={params.get('conversation')}
-            onSelect={selectConversation}
+            onSelect={setConversation}
             emptyMessage={
               all.length > 0 ? (
                 <NoMatches onClear={clearFilters} />
@@ -123,6 +142,16 @@ export function RangeView({
           />
         </ErrorBoundary>
       </section>
+      <ErrorBoundary label="The conversation drawer">
+        <ConversationDrawer
+          conversation={selected}
+          requestedId={requestedId}
+          zone={zone}
+          hidePersonal={hidePersonal}
+          loading={selected === null && !complete && !failed}
+          onClose={() => setConversation(null)}
+        />
+      </ErrorBoundary>
     </>
   )
 }

@@ -3,59 +3,77 @@ import { type ReactNode, useId, useState } from 'react'
 export type ChartTable = {
   columns: string[]
   rows: (string | number)[][]
+  /** React keys for the rows when their first cells may repeat (two agents of one name); default: the first cell */
+  rowKeys?: string[]
 }
 
-type Props = { title: string; description?: string; table: ChartTable; children: ReactNode }
+type Props = {
+  title: string
+  description?: string
+  table: ChartTable
+  /** shown (to everyone) in place of the chart when there is nothing to draw, e.g. "No conversations" */
+  emptyMessage?: string
+  children: ReactNode
+}
 
 /**
  * A chart as a named figure whose numbers are also a table: hidden visually (not from assistive
  * technology) until "Show as table" is pressed.
  */
-export function ChartFigure({ title, description, table, children }: Props) {
+export function ChartFigure({ title, description, table, emptyMessage, children }: Props) {
   const [asTable, setAsTable] = useState(false)
   const captionId = useId()
   return (
     <figure className="chart-figure" aria-labelledby={captionId}>
       <div className="chart-head">
         <figcaption id={captionId}>{title}</figcaption>
-        <button
-          type="button"
-          className="link-button"
-          aria-pressed={asTable}
-          onClick={() => setAsTable(!asTable)}
-        >
-          {asTable ? 'Show as chart' : 'Show as table'}
-        </button>
+        {emptyMessage === undefined && (
+          <button
+            type="button"
+            className="link-button"
+            aria-pressed={asTable}
+            onClick={() => setAsTable(!asTable)}
+          >
+            {asTable ? 'Show as chart' : 'Show as table'}
+          </button>
+        )}
       </div>
       {description && <p className="muted chart-description">{description}</p>}
-      {!asTable && (
-        <div className="chart-body" aria-hidden="true">
-          {children}
-        </div>
+      {emptyMessage !== undefined ? (
+        <p className="muted chart-empty">{emptyMessage}</p>
+      ) : (
+        !asTable && (
+          <div className="chart-body" aria-hidden="true">
+            {children}
+          </div>
+        )
       )}
-      <table className={asTable ? 'data chart-table' : 'visually-hidden'} aria-label={title}>
-        <thead>
-          <tr>
-            {table.columns.map((c) => (
-              <th key={c} scope="col">
-                {c}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {table.rows.map((row) => (
-            <tr key={String(row[0])}>
-              {row.map((cell, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
-                <td key={i} className={typeof cell === 'number' ? 'num' : undefined}>
-                  {typeof cell === 'number' ? cell.toLocaleString('en-US') : cell}
-                </td>
+      {/* hidden by a wrapper: a table ignores the 1px box of .visually-hidden and would widen the page */}
+      <div className={asTable && emptyMessage === undefined ? 'chart-table-wrap' : 'visually-hidden'}>
+        <table className="data chart-table" aria-label={title}>
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c} scope="col">
+                  {c}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {table.rows.map((row, r) => (
+              <tr key={table.rowKeys?.[r] ?? String(row[0])}>
+                {row.map((cell, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: columns are positional
+                  <td key={i} className={typeof cell === 'number' ? 'num' : undefined}>
+                    {typeof cell === 'number' ? cell.toLocaleString('en-US') : cell}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   )
 }

@@ -1,5 +1,7 @@
 // @vitest-environment node
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { createSyntheticSmartAssist } from '../mocks/synthetic-smartassist'
 import { cacheKey, createResponseCache } from './response-cache'
 import { createFakeClock } from './testing/fake-clock'
 import { okPage, upstreamJson } from './testing/fake-upstream'
@@ -152,19 +154,51 @@ describe('the proxy caches answers', () => {
 })
 
 describe('createResponseCache', () => {
-  it('bounds the approximate bytes it holds', () => {
+  it('bounds the bytes it holds (compressed)', () => {
     const clock = createFakeClock()
-    const cache = createResponseCache({ clock, maxBytes: 250 })
+    // Random text barely compresses: three entries do not fit in 2.5 entries' worth of bytes.
+    const noise = () => randomBytes(300).toString('base64')
+    const [a, b, c] = [noise(), noise(), noise()]
+    const cache = createResponseCache({ clock, maxBytes: 2.5 * 300 })
     const old = clock.now() - 24 * HOUR
-    cache.set('a', 'x'.repeat(100), old)
-    cache.set('b', 'y'.repeat(100), old)
-    cache.set('c', 'z'.repeat(100), old)
-    expect(cache.size).toEqual({ entries: 2, bytes: 200 })
+    cache.set('a', a, old)
+    cache.set('b', b, old)
+    cache.set('c', c, old)
+    expect(cache.size.entries).toBe(2)
+    expect(cache.size.bytes).toBeLessThanOrEqual(2.5 * 300)
     expect(cache.get('a')).toBeUndefined()
-    cache.set('huge', 'h'.repeat(300), old)
+    cache.set('huge', noise() + noise() + noise(), old)
     expect(cache.get('huge')).toBeUndefined()
-    expect(cache.get('c')).toBe('z'.repeat(100))
+    expect(cache.get('c')).toBe(c)
   })
+
+  it('holds a busy week of pages (50,000 records) within the default bound', () => {
+    const clock = createFakeClock()
+    const cache = createResponseCache({ clock })
+    const synthetic = createSyntheticSmartAssist({ perDay: 7200 })
+    const old = clock.now() - 24 * HOUR
+    const start = Date.parse('2024-11-11T00:00:00.000Z')
+    let pages = 0
+    for (let hour = 0; hour < 7 * 24; hour++) {
+      const body = {
+        startDate: new Date(start + hour * HOUR).toISOString(),
+        endDate: new Date(start + (hour + 1) * HOUR - 1).toISOString(),
+        timeZoneOffset: 0,
+      }
+      for (let offset = 0; offset <= 10; offset++) {
+        const answer = synthetic.handle({ offset, limit: 100, body })
+        const data = (answer.body as { data: unknown[] }).data
+        cache.set(`${hour}@${offset}`, JSON.stringify(answer.body), old)
+        pages++
+        if (data.length < 100) break
+      }
+    }
+    expect(pages).toBeGreaterThan(500)
+    expect(cache.size.entries).toBe(pages)
+    expect(cache.get('0@0')).toContain('"data"')
+    // These records are ~1.5 KB of JSON; real ones run 2-7 KB. Compressed, even 5x larger records fit.
+    expect(cache.size.bytes * 5).toBeLessThan(200 * 1024 * 1024)
+  }, 60_000)
 
   it('keys on window, offset, limit, channels, queues and selectedFields', () => {
     const body = { ...OLD_WEEK, timeZoneOffset: 0 as const, selectedFields: ['skills' as const] }

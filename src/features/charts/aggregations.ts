@@ -23,7 +23,8 @@ export type CountRow = { label: string; count: number }
 /** A count with its share of the conversations passed in (0..1). */
 export type ShareRow = CountRow & { share: number }
 
-const byCountThenLabel = (a: CountRow, b: CountRow) => b.count - a.count || a.label.localeCompare(b.label, 'en')
+const byCountThenLabel = (a: CountRow, b: CountRow) =>
+  b.count - a.count || a.label.localeCompare(b.label, 'en')
 
 function sortedRows(counts: Map<string, number>): CountRow[] {
   return [...counts].map(([label, count]) => ({ label, count })).sort(byCountThenLabel)
@@ -62,7 +63,11 @@ export function channelCounts(conversations: readonly Conversation[]): ShareRow[
  * The first `n` rows, and the rest summed into one row labelled `otherLabel` (none when nothing is
  * left over). For charts: their tables list every row.
  */
-export function topWithOther<T extends CountRow>(rows: readonly T[], n: number, otherLabel: string): CountRow[] {
+export function topWithOther<T extends CountRow>(
+  rows: readonly T[],
+  n: number,
+  otherLabel: string,
+): CountRow[] {
   if (rows.length <= n) return rows.map(({ label, count }) => ({ label, count }))
   const head = rows.slice(0, n).map(({ label, count }) => ({ label, count }))
   const rest = rows.slice(n).reduce((sum, r) => sum + r.count, 0)
@@ -93,9 +98,10 @@ export type AgentDuration = {
  * after-call work = handle time wherever a segment's figures are consistent.
  */
 export function agentDurations(conversations: readonly Conversation[]): AgentDuration[] {
-  type Acc = AgentDuration & { timed: number; lastConversation: Conversation | null; timedLast: boolean }
-  const byKey = new Map<string, Acc>()
+  const byKey = new Map<string, AgentDuration & { timed: number }>()
   for (const c of conversations) {
+    // the agents of this conversation, and whether any of their segments here has a handle time
+    const here = new Map<string, boolean>()
     for (const s of agentSegments(c)) {
       const key = agentKey(s)
       if (key === null) continue
@@ -111,38 +117,34 @@ export function agentDurations(conversations: readonly Conversation[]): AgentDur
           holdSec: 0,
           afterCallWorkSec: 0,
           timed: 0,
-          lastConversation: null,
-          timedLast: false,
         }
         byKey.set(key, acc)
       }
-      if (acc.lastConversation !== c) {
-        acc.lastConversation = c
-        acc.conversations++
-        acc.timedLast = false
-      }
       const handle = segmentHandleSec(s)
-      if (handle !== null) {
-        acc.handleSec += handle
-        if (!acc.timedLast) {
-          acc.timedLast = true
-          acc.timed++
-        }
-      }
+      acc.handleSec += handle ?? 0
       acc.talkSec += segmentTalkSec(s) ?? 0
       acc.holdSec += s.holdSec ?? 0
       acc.afterCallWorkSec += s.afterCallWorkSec ?? 0
+      here.set(key, here.get(key) === true || handle !== null)
+    }
+    for (const [key, timed] of here) {
+      const acc = byKey.get(key) as AgentDuration & { timed: number }
+      acc.conversations++
+      if (timed) acc.timed++
     }
   }
-  const names = new Map<string, number>()
-  for (const a of byKey.values()) names.set(a.name, (names.get(a.name) ?? 0) + 1)
+  const sameName = new Map<string, number>()
+  for (const a of byKey.values()) sameName.set(a.name, (sameName.get(a.name) ?? 0) + 1)
   return [...byKey.values()]
-    .map(({ timed, lastConversation: _c, timedLast: _t, ...a }) => ({
+    .map(({ timed, ...a }) => ({
       ...a,
-      name: (names.get(a.name) ?? 0) > 1 && a.name !== a.key ? `${a.name} (${a.key})` : a.name,
+      name: (sameName.get(a.name) ?? 0) > 1 && a.name !== a.key ? `${a.name} (${a.key})` : a.name,
       averageHandleSec: timed > 0 ? a.handleSec / timed : null,
     }))
-    .sort((a, b) => b.handleSec - a.handleSec || b.conversations - a.conversations || a.name.localeCompare(b.name))
+    .sort(
+      (a, b) =>
+        b.handleSec - a.handleSec || b.conversations - a.conversations || a.name.localeCompare(b.name, 'en'),
+    )
 }
 
 export type Kpis = {

@@ -83,6 +83,21 @@ describe('range from the URL', () => {
     ])
   })
 
+  it('takes a date-time `from` alone as the rest of that day', () => {
+    const r = read('from=2024-11-18T10:00&tz=Asia/Kolkata')
+    expect(r.ok && [iso(r.range.start), iso(r.range.end)]).toEqual([
+      '2024-11-18T04:30:00.000Z',
+      '2024-11-18T18:29:59.999Z',
+    ])
+  })
+
+  it('refuses what is neither yyyy-MM-dd nor an ISO date-time', () => {
+    for (const bad of ['2024-11', '2024', '2024-W47', '20241118', '18/11/2024']) {
+      const r = read(`from=${bad}`)
+      expect(!r.ok && r.problem, bad).toContain(`"${bad}" is not a date`)
+    }
+  })
+
   it('says which value is not a date, and names an unknown zone', () => {
     const bad = read('from=yesterday')
     expect(!bad.ok && bad.problem).toMatch(/"yesterday" is not a date/)

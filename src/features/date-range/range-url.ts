@@ -8,10 +8,14 @@ export type RangeFromUrl =
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
 
+// CONTRACT.md: a day (yyyy-MM-dd) or an ISO date-time; date-fns would also take `2024-11`, weeks, etc.
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}(:?\d{2})?)?$/i
+
 /** One URL value: a day (whole day in the zone) or an ISO date-time (zone-less = the display zone). */
 function parseBound(value: string, zone: string, edge: 'start' | 'end'): number | null {
   const text = value.trim()
-  const parsed = parseISO(text, { in: tz(zone) })
+  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return null
+  const parsed = parseISO(text.replace(' ', 'T'), { in: tz(zone) })
   if (!isValid(parsed)) return null
   if (!DATE_ONLY.test(text)) return +parsed
   const day = calendarDays(+parsed, +parsed, zone)
@@ -48,7 +52,8 @@ export function rangeFromUrl(params: URLSearchParams, now: number, browserZone: 
   }
 
   const start = parseBound(from, zone, 'start')
-  const end = parseBound(to ?? from, zone, 'end')
+  // `from` alone is that one day, whether it names the day or a moment in it.
+  const end = to === null ? (start === null ? null : calendarDays(start, start, zone).end) : parseBound(to, zone, 'end')
   if (start === null || end === null) {
     const bad = start === null ? from : to
     return {

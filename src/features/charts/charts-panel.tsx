@@ -1,0 +1,55 @@
+import type { Conversation } from '../../api/conversation'
+import { ErrorBoundary } from '../../components/error-boundary'
+import { AgentDurationsChart } from './agent-durations-chart'
+import { ChannelsChart } from './channels-chart'
+import { ConversationsPerDay } from './conversations-per-day'
+import { DispositionsChart } from './dispositions-chart'
+import { KpiCards } from './kpi-cards'
+import './charts.css'
+
+type Props = {
+  /** the conversations after the page's filters */
+  conversations: readonly Conversation[]
+  /** the loaded range (epoch ms, both ends inclusive), for the per-day chart */
+  range: { start: number; end: number }
+  /** the display time zone (IANA) */
+  zone: string
+}
+
+/**
+ * Key figures on top, then the charts: conversations per day (full width), Channels beside
+ * Dispositions, Agent durations (full width). One chart that fails to render leaves the others.
+ */
+export function ChartsPanel({ conversations, range, zone }: Props) {
+  return (
+    <div className="charts-panel">
+      <div className="panel">
+        <ErrorBoundary label="The key figures">
+          <KpiCards conversations={conversations} />
+        </ErrorBoundary>
+      </div>
+      <div className="charts-grid">
+        <div className="panel chart-wide">
+          <ErrorBoundary label="The per-day chart">
+            <ConversationsPerDay conversations={conversations} range={range} zone={zone} />
+          </ErrorBoundary>
+        </div>
+        <div className="panel">
+          <ErrorBoundary label="The Channels chart">
+            <ChannelsChart conversations={conversations} />
+          </ErrorBoundary>
+        </div>
+        <div className="panel">
+          <ErrorBoundary label="The Dispositions chart">
+            <DispositionsChart conversations={conversations} />
+          </ErrorBoundary>
+        </div>
+        <div className="panel chart-wide">
+          <ErrorBoundary label="The Agent durations chart">
+            <AgentDurationsChart conversations={conversations} />
+          </ErrorBoundary>
+        </div>
+      </div>
+    </div>
+  )
+}

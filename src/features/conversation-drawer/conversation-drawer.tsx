@@ -1,0 +1,408 @@
+// The conversation drawer: one conversation in full (summary, per-agent figures, destination timeline,
+// the raw record), opened by the page's `conversation` URL parameter (CONTRACT.md).
+//
+// A modal side drawer: role=dialog named by its heading, which carries the conversationId (or the
+// sessionId of a bot-only record); focus moves in and stays in; Escape, the backdrop and Close call
+// onClose, and focus returns to where it was. An id that is not in the loaded range still opens the
+// dialog, saying so; while the range loads it says "Loading…".
+
+import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
+import type { AgentSegment, Conversation, Destination } from '../../api/conversation'
+import {
+  agentName,
+  destinationWaitSec,
+  durationSec,
+  interactionSec,
+  queueName,
+  segmentHandleSec,
+  segmentOf,
+  segmentTalkSec,
+} from '../../api/conversation-metrics'
+import { maskConversation, maskRaw } from '../../api/privacy-mask'
+import { formatDateTime, formatDuration } from '../../lib/format'
+import { type TimelineEvent, timelineEvents } from './timeline'
+import './drawer.css'
+
+export type ConversationDrawerProps = {
+  /** the conversation whose id is requestedId, or null when the loaded range has none (or is loading) */
+  conversation: Conversation | null
+  /** the `conversation` URL parameter; null = the drawer is closed */
+  requestedId: string | null
+  /** the display time zone (IANA) */
+  zone: string
+  hidePersonal: boolean
+  /** the range is still loading: conversation null means "not yet", not "not there" */
+  loading?: boolean
+  onClose(): void
+}
+
+export function ConversationDrawer(props: ConversationDrawerProps) {
+  if (props.requestedId === null) return null
+  return createPortal(<DrawerDialog {...props} requestedId={props.requestedId} />, document.body)
+}
+
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
+
+function DrawerDialog({
+  conversation,
+  requestedId,
+  zone,
+  hidePersonal,
+  loading = false,
+  onClose,
+}: ConversationDrawerProps & { requestedId: string }) {
+  const headingId = useId()
+  const dialogRef = useRef<HTMLDivElement>(null)
+  const onCloseRef = useRef(onClose)
+  onCloseRef.current = onClose
+
+  // focus in on open, back to where it was on close; Escape closes; the page behind does not scroll
+  useEffect(() => {
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
+    dialogRef.current?.focus()
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) {
+        e.preventDefault()
+        onCloseRef.current()
+      }
+    }
+    document.addEventListener('keydown', onKey)
+    const overflow = document.body.style.overflow
+    document.body.style.overflow = 'hidden'
+    return () => {
+      document.removeEventListener('keydown', onKey)
+      document.body.style.overflow = overflow
+      if (previous?.isConnected) previous.focus()
+    }
+  }, [])
+
+  // Tab and Shift+Tab cycle inside the dialog
+  const trapTab = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.key !== 'Tab' || dialogRef.current === null) return
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+      (el) => !el.closest('[inert]'),
+    )
+    const first = focusable[0]
+    const last = focusable.at(-1)
+    if (first === undefined || last === undefined) return
+    const active = document.activeElement
+    if (e.shiftKey && (active === first || active === dialogRef.current)) {
+      e.preventDefault()
+      last.focus()
+    } else if (!e.shiftKey && active === last) {
+      e.preventDefault()
+      first.focus()
+    }
+  }
+
+  const shown = conversation !== null && hidePersonal ? maskConversation(conversation) : conversation
+  const displayId = conversation === null ? requestedId : recordId(conversation)
+  const kind = conversation !== null && conversation.conversationId === null ? 'Session' : 'Conversation'
+
+  return (
+    <div className="cd-layer">
+      <div className="cd-backdrop" aria-hidden="true" onClick={onClose} />
+      <div
+        ref={dialogRef}
+        className="cd-drawer"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={headingId}
+        tabIndex={-1}
+        onKeyDown={trapTab}
+      >
+        <header className="cd-header">
+          <div className="cd-title">
+            <h2 id={headingId}>
+              {kind} <span className="cd-id">{displayId}</span>
+            </h2>
+            {shown !== null && <Subtitle c={shown} />}
+          </div>
+          <button type="button" className="cd-close" onClick={onClose}>
+            Close
+          </button>
+        </header>
+        <div className="cd-body">
+          {shown !== null ? (
+            <Details c={shown} raw={conversation?.raw} zone={zone} hidePersonal={hidePersonal} />
+          ) : loading ? (
+            <p className="cd-message" role="status">
+              Loading…
+            </p>
+          ) : (
+            <p className="cd-message">No conversation {requestedId} in the loaded range.</p>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+/** The id the URL and the heading use: conversationId, else sessionId (CONTRACT.md). */
+function recordId(c: Conversation): string {
+  return c.conversationId ?? c.sessionId ?? c.id
+}
+
+function Subtitle({ c }: { c: Conversation }) {
+  return (
+    <p className="cd-subtitle">
+      {c.botOnly && <span className="cd-pill">Bot only</span>}
+      {c.channel && <span>{c.channel.trim()}</span>}
+      {c.conversationId !== null && c.sessionId !== null && (
+        <span className="muted">session {c.sessionId}</span>
+      )}
+    </p>
+  )
+}
+
+/** c is the conversation as shown (masked when hidePersonal); raw is the record as received. */
+function Details({
+  c,
+  raw,
+  zone,
+  hidePersonal,
+}: {
+  c: Conversation
+  raw: unknown
+  zone: string
+  hidePersonal: boolean
+}) {
+  const events = useMemo(() => timelineEvents(c), [c])
+  const segments = useMemo(() => segmentRows(c.destinations), [c])
+  return (
+    <>
+      <Section title="Summary">
+        <Summary c={c} zone={zone} />
+      </Section>
+      {segments.length > 0 && (
+        <Section title="Agent segments">
+          <SegmentTable rows={segments} />
+        </Section>
+      )}
+      <Section title="Timeline" note={`times in ${zone}`}>
+        <Timeline events={events} zone={zone} />
+      </Section>
+      <RawRecord raw={raw} hidePersonal={hidePersonal} />
+    </>
+  )
+}
+
+function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
+  const id = useId()
+  return (
+    <section className="cd-section" aria-labelledby={id}>
+      <h3 id={id}>
+        {title}
+        {note && <span className="cd-note"> {note}</span>}
+      </h3>
+      {children}
+    </section>
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Summary
+
+const NONE = '—'
+const or = (v: string | null | undefined) => (v === null || v === undefined || v.trim() === '' ? NONE : v)
+const yesNo = (v: boolean | null) => (v === null ? NONE : v ? 'Yes' : 'No')
+
+function Summary({ c, zone }: { c: Conversation; zone: string }) {
+  const endNote =
+    c.sessionEndTime !== null && c.endTime !== null && c.endTime !== c.sessionEndTime
+      ? `session ended ${formatDateTime(c.sessionEndTime, zone, 'HH:mm:ss')}`
+      : null
+  const csat =
+    c.csatScore === null && c.csatFeedback === null
+      ? NONE
+      : [c.csatScore === null ? null : String(c.csatScore), c.csatFeedback].filter(Boolean).join(' · ')
+  const rows: [string, ReactNode][] = [
+    ['Channel', or(c.channel?.trim())],
+    ['Direction', or(c.direction)],
+    ['Started', or(formatDateTime(c.sessionStartTime, zone))],
+    [
+      'Ended',
+      <>
+        {or(formatDateTime(c.endTime, zone))}
+        {endNote && <span className="cd-note"> ({endNote})</span>}
+      </>,
+    ],
+    ['Duration', or(formatDuration(durationSec(c)))],
+    ['Final status', or(c.finalStatus)],
+    ['Smart status', or(c.smartStatus)],
+    ['Reason', or(c.reason)],
+    ['Disconnecting event', or(c.disconnectingEvent)],
+    ['Dispositions', c.dispositions.length === 0 ? NONE : c.dispositions.join(', ')],
+    ['Remarks', or(c.dispositionRemarks)],
+    ['CSAT', csat],
+    ['Customer name', or(c.customer.name)],
+    ['Customer phone', or(c.customer.phone)],
+    ['Customer email', or(c.customer.email)],
+    ['Voicemail', yesNo(c.isVoicemail)],
+    ['Handled by bot only', c.botOnly ? 'Yes' : 'No'],
+  ]
+  return (
+    <dl className="cd-summary">
+      {rows.map(([term, value]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Per-agent figures
+
+type SegmentRow = {
+  key: string
+  agent: string
+  where: string
+  wait: number | null
+  interaction: number | null
+  talk: number | null
+  hold: number | null
+  acw: number | null
+  handle: number | null
+}
+
+function segmentRows(destinations: Destination[]): SegmentRow[] {
+  const rows: SegmentRow[] = []
+  destinations.forEach((d, i) => {
+    const s: AgentSegment | null = segmentOf(d)
+    if (s === null) return
+    rows.push({
+      key: String(i),
+      agent: agentName(s) ?? 'unnamed agent',
+      where: d.kind === 'queue' ? (queueName(d) ?? 'unnamed queue') : 'direct',
+      wait: destinationWaitSec(d),
+      interaction: interactionSec(s),
+      talk: segmentTalkSec(s),
+      hold: s.holdSec,
+      acw: s.afterCallWorkSec,
+      handle: segmentHandleSec(s),
+    })
+  })
+  return rows
+}
+
+function SegmentTable({ rows }: { rows: SegmentRow[] }) {
+  const d = (sec: number | null) => (sec === null ? NONE : formatDuration(sec))
+  return (
+    <div className="cd-table-wrap">
+      <table className="cd-segments">
+        <caption className="visually-hidden">
+          Per agent: wait, interaction (talk + hold), after-call work and handle time (interaction +
+          after-call work)
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Agent</th>
+            <th scope="col" className="num" title="from entering the queue (or assignment) to acceptance">
+              Wait
+            </th>
+            <th scope="col" className="num" title="acceptance to end, hold included">
+              Interaction
+            </th>
+            <th scope="col" className="num" title="interaction − hold">
+              Talk
+            </th>
+            <th scope="col" className="num">
+              Hold
+            </th>
+            <th scope="col" className="num" title="after-call work">
+              ACW
+            </th>
+            <th scope="col" className="num" title="interaction + after-call work">
+              Handle
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">
+                {r.agent}
+                <span className="cd-where">{r.where}</span>
+              </th>
+              <td className="num">{d(r.wait)}</td>
+              <td className="num">{d(r.interaction)}</td>
+              <td className="num">{d(r.talk)}</td>
+              <td className="num">{d(r.hold)}</td>
+              <td className="num">{d(r.acw)}</td>
+              <td className="num cd-strong">{d(r.handle)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Timeline
+
+function Timeline({ events, zone }: { events: TimelineEvent[]; zone: string }) {
+  return (
+    <ol className="cd-timeline" aria-label="Timeline">
+      {events.map((e) => (
+        <li key={e.key} className={`cd-event cd-${e.kind}${e.time === null ? ' cd-untimed' : ''}`}>
+          {e.time === null ? (
+            <span className="cd-time cd-time-unknown">time unknown</span>
+          ) : (
+            <time className="cd-time" dateTime={new Date(e.time).toISOString()}>
+              {formatDateTime(e.time, zone, 'HH:mm:ss')}
+            </time>
+          )}
+          <span className="cd-label">{e.label}</span>
+          {e.detail && <span className="cd-detail">{e.detail}</span>}
+        </li>
+      ))}
+    </ol>
+  )
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Raw record
+
+function RawRecord({ raw, hidePersonal }: { raw: unknown; hidePersonal: boolean }) {
+  const json = useMemo(
+    () => JSON.stringify(hidePersonal ? maskRaw(raw) : raw, null, 2) ?? 'undefined',
+    [raw, hidePersonal],
+  )
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle')
+  useEffect(() => {
+    if (copied === 'idle') return
+    const t = setTimeout(() => setCopied('idle'), 2000)
+    return () => clearTimeout(t)
+  }, [copied])
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(json)
+      setCopied('copied')
+    } catch {
+      setCopied('failed')
+    }
+  }
+  return (
+    <details className="cd-section cd-raw">
+      <summary>
+        <h3>Raw record</h3>
+        <span className="cd-note">{hidePersonal ? 'as received, personal data hidden' : 'as received'}</span>
+      </summary>
+      <div className="cd-raw-tools">
+        <button type="button" onClick={copy}>
+          Copy JSON
+        </button>
+        <span role="status" className="cd-note">
+          {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the text instead' : ''}
+        </span>
+      </div>
+      <pre className="cd-json">{json}</pre>
+    </details>
+  )
+}
