@@ -108,7 +108,8 @@ function appendRecords(load: RangeLoad, records: unknown[]): RangeLoad {
   for (const raw of records) {
     const { conversation, warnings: odd } = normalizeRecord(raw, conversations.length, { timeZoneOffset: 0 })
     conversations.push(conversation)
-    for (const message of odd) warnings.push({ index: conversations.length - 1, id: conversation.id, message })
+    for (const message of odd)
+      warnings.push({ index: conversations.length - 1, id: conversation.id, message })
   }
   return { ...load, conversations, warnings }
 }

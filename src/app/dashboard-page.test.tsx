@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { act } from 'react'
 import { delay, HttpResponse, http } from 'msw'
+import { act } from 'react'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createSyntheticSmartAssist } from '../mocks/synthetic-smartassist'
 import { createDemoApiServer } from '../test/msw-server'
@@ -97,14 +97,18 @@ describe('the dashboard page on demo data', () => {
       }),
     )
     renderAt('/?from=2024-11-18&to=2024-11-19&tz=UTC')
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Loading… [1-9]/), { timeout: 15_000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/^Loading… [1-9]/), {
+      timeout: 15_000,
+    })
     const navigate = (url: string) =>
       act(() => {
         window.history.pushState(null, '', url)
         window.dispatchEvent(new PopStateEvent('popstate'))
       })
     navigate('/?from=2024-11-25&tz=UTC')
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), { timeout: 15_000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), {
+      timeout: 15_000,
+    })
     const askedForA = () => asked.filter((k) => k.startsWith('2024-11-18') || k.startsWith('2024-11-19'))
     const beforeReturn = askedForA().length
     navigate('/?from=2024-11-18&to=2024-11-19&tz=UTC')
@@ -124,12 +128,16 @@ describe('the dashboard page on demo data', () => {
       }),
     )
     renderAt('/?from=2024-11-18&tz=UTC')
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), { timeout: 15_000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), {
+      timeout: 15_000,
+    })
     expect(noCache.every((v) => !v)).toBe(true)
     const firstLoad = noCache.length
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }))
     await waitFor(() => expect(noCache.length).toBeGreaterThan(firstLoad))
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), { timeout: 15_000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), {
+      timeout: 15_000,
+    })
     expect(noCache.slice(firstLoad).every(Boolean)).toBe(true)
     const afterRefresh = noCache.length
     act(() => {
@@ -137,7 +145,9 @@ describe('the dashboard page on demo data', () => {
       window.dispatchEvent(new PopStateEvent('popstate'))
     })
     await waitFor(() => expect(noCache.length).toBeGreaterThan(afterRefresh))
-    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), { timeout: 15_000 })
+    await waitFor(() => expect(screen.getByRole('status').textContent).toMatch(/conversations?$/), {
+      timeout: 15_000,
+    })
     expect(noCache.slice(afterRefresh).some(Boolean)).toBe(false)
   })
 })

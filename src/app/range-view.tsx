@@ -101,7 +101,7 @@ export function RangeView({
             Refresh
           </button>
         </div>
-        <LoadNotices load={load} error={failed ? query.error : null} onRetry={() => refetch()} />
+        <LoadNotices load={load} error={failed ? query.error : null} zone={zone} onRetry={() => refetch()} />
       </section>
       <section className="panel filters-panel" aria-label="Filters">
         <FilterBar

@@ -1,10 +1,10 @@
 import type { RangeLoad } from '../api/conversations-query'
-import { formatCount, pluralize } from '../lib/format'
+import { formatCount, formatDateTime, pluralize } from '../lib/format'
 
-type Props = { load: RangeLoad | undefined; error: Error | null; onRetry: () => void }
+type Props = { load: RangeLoad | undefined; error: Error | null; zone: string; onRetry: () => void }
 
 /** What the count does not say by itself: failures, truncation, odd records. */
-export function LoadNotices({ load, error, onRetry }: Props) {
+export function LoadNotices({ load, error, zone, onRetry }: Props) {
   const oddRecords = load ? new Set(load.warnings.map((w) => w.id)).size : 0
   return (
     <>
@@ -19,10 +19,11 @@ export function LoadNotices({ load, error, onRetry }: Props) {
         </div>
       )}
       {load?.overflow.map((o) => (
-        <div key={`${o.start}-${o.end}`} className="notice">
-          More than {formatCount(o.count)} conversations started between {new Date(o.start).toISOString()} and{' '}
-          {new Date(o.end).toISOString()}: SmartAssist returns at most 1,100 per query, so this minute is
-          incomplete.
+        <div key={`${o.start}-${o.end}`} className="notice" role="note">
+          <strong>The count is short.</strong> More conversations started between{' '}
+          {formatDateTime(o.start, zone, 'MMM d, HH:mm:ss')} and {formatDateTime(o.end, zone, 'HH:mm:ss')} (
+          {zone}) than SmartAssist lets one query page through (1,100); {formatCount(o.count)} of them are
+          shown and the window cannot be split further.
         </div>
       ))}
       {oddRecords > 0 && (

@@ -19,7 +19,7 @@ export function smartAssistProxy(): Plugin {
       const listener = getRequestListener(app.fetch)
       server.middlewares.use((req, res, next) => {
         const path = req.url ?? ''
-        if (path === '/api' || path.startsWith('/api/') || path.startsWith('/healthz')) listener(req, res)
+        if (/^\/(api|healthz)([/?]|$)/.test(path)) listener(req, res)
         else next()
       })
     },

@@ -53,7 +53,8 @@ export function rangeFromUrl(params: URLSearchParams, now: number, browserZone: 
 
   const start = parseBound(from, zone, 'start')
   // `from` alone is that one day, whether it names the day or a moment in it.
-  const end = to === null ? (start === null ? null : calendarDays(start, start, zone).end) : parseBound(to, zone, 'end')
+  const end =
+    to === null ? (start === null ? null : calendarDays(start, start, zone).end) : parseBound(to, zone, 'end')
   if (start === null || end === null) {
     const bad = start === null ? from : to
     return {
