@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useMemo, useState } from 'react'
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
 import { conversationsQuery } from '../api/conversations-query'
 import { fillQueueNames } from '../api/queue-names'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
-import { ChartsPanel } from '../features/charts/charts-panel'
-import { ConversationDrawer } from '../features/conversation-drawer/conversation-drawer'
 import { ConversationsTable } from '../features/conversations-table/conversations-table'
 import { ExportMenu } from '../features/conversations-table/export-menu'
 import { FilterBar } from '../features/conversations-table/filter-bar'
@@ -16,6 +14,16 @@ import { applyFilters } from '../features/conversations-table/filters'
 import type { TimeRange } from '../features/date-range/range-rules'
 import { formatDateTime } from '../lib/format'
 import { useUrlParams } from '../lib/use-url-params'
+
+// Charts (recharts) and the drawer load as their own chunks: the table and the count do not wait for them.
+const ChartsPanel = lazy(() =>
+  import('../features/charts/charts-panel').then((m) => ({ default: m.ChartsPanel })),
+)
+const ConversationDrawer = lazy(() =>
+  import('../features/conversation-drawer/conversation-drawer').then((m) => ({
+    default: m.ConversationDrawer,
+  })),
+)
 
 const NO_CONVERSATIONS: never[] = []
 
@@ -112,7 +120,9 @@ export function RangeView({
         />
         <FilterChips filters={filters} onChange={setFilters} conversations={all} />
       </section>
-      <ChartsPanel conversations={filtered} range={range} zone={zone} />
+      <Suspense fallback={<section className="panel muted">Loading charts…</section>}>
+        <ChartsPanel conversations={filtered} range={range} zone={zone} />
+      </Suspense>
       <section className="panel">
         <ErrorBoundary label="The conversation table">
           <ConversationsTable
@@ -143,14 +153,16 @@ export function RangeView({
         </ErrorBoundary>
       </section>
       <ErrorBoundary label="The conversation drawer">
-        <ConversationDrawer
-          conversation={selected}
-          requestedId={requestedId}
-          zone={zone}
-          hidePersonal={hidePersonal}
-          loading={selected === null && !complete && !failed}
-          onClose={() => setConversation(null)}
-        />
+        <Suspense fallback={null}>
+          <ConversationDrawer
+            conversation={selected}
+            requestedId={requestedId}
+            zone={zone}
+            hidePersonal={hidePersonal}
+            loading={selected === null && !complete && !failed}
+            onClose={() => setConversation(null)}
+          />
+        </Suspense>
       </ErrorBoundary>
     </>
   )
