@@ -5,6 +5,7 @@ import { fillQueueNames } from '../api/queue-names'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
+import { csvColumnsFor } from '../features/conversations-table/columns'
 import { ConversationsTable } from '../features/conversations-table/conversations-table'
 import { ExportMenu } from '../features/conversations-table/export-menu'
 import { FilterBar } from '../features/conversations-table/filter-bar'
@@ -140,9 +141,10 @@ export function RangeView({
                 'Loading…'
               )
             }
-            renderToolbar={(sorted) => (
+            renderToolbar={(sorted, visibleColumnIds) => (
               <ExportMenu
                 conversations={sorted}
+                columns={csvColumnsFor(visibleColumnIds)}
                 zone={zone}
                 range={range}
                 hidePersonal={hidePersonal}

@@ -1,7 +1,8 @@
 import { constructTable, createSortedRowModel, type SortingState, tableFeatures } from '@tanstack/table-core'
 import { storeReactivityBindings } from '@tanstack/table-core/store-reactivity-bindings'
 import { describe, expect, it } from 'vitest'
-import { COLUMN_IDS, COLUMN_LABELS, columns, DEFAULT_VISIBILITY, features } from './columns'
+import { conversation } from '../../test/conversation-fixtures'
+import { COLUMN_IDS, COLUMN_LABELS, columns, csvColumnsFor, DEFAULT_VISIBILITY, features } from './columns'
 import type { ConversationRow } from './row-model'
 import { compareValues } from './sorted-row-model'
 
@@ -193,5 +194,24 @@ describe('column set', () => {
   it('labels every column in words', () => {
     for (const id of COLUMN_IDS) expect(COLUMN_LABELS[id]).toMatch(/^[A-Z][A-Za-z]*( [A-Za-z]+)*$/)
     expect(columns).toHaveLength(COLUMN_IDS.length)
+  })
+})
+
+describe('the export follows the columns shown', () => {
+  it('writes the shown columns in order: times with the zone offset, durations in whole seconds', () => {
+    const c = conversation({
+      id: 'c-1',
+      channel: 'Voice',
+      sessionStartTime: Date.parse('2024-11-18T11:48:03Z'),
+      endTime: Date.parse('2024-11-18T11:50:47.600Z'),
+    })
+    const cols = csvColumnsFor(['conversation', 'start', 'duration', 'channel', 'no-such-column'])
+    expect(cols.map((col) => col.header)).toEqual(['Conversation', 'Start', 'Duration (s)', 'Channel'])
+    expect(cols.map((col) => col.value(c, { zone: 'Asia/Kolkata' }))).toEqual([
+      'c-1',
+      '2024-11-18T17:18:03+05:30',
+      165,
+      'Voice',
+    ])
   })
 })

@@ -16,7 +16,8 @@ import {
   tableFeatures,
 } from '@tanstack/react-table'
 import { formatDateTime, formatDuration } from '../../lib/format'
-import type { ConversationRow } from './row-model'
+import { type ExportColumn, isoInZone } from './export-csv'
+import { type ConversationRow, toRow } from './row-model'
 import { type ColumnKind, compareValues, createKeyedSortedRowModel } from './sorted-row-model'
 
 export type { ColumnKind }
@@ -316,4 +317,25 @@ export function isColumnId(id: string): id is ColumnId {
 
 export function isPersonalColumn(id: string): boolean {
   return SPECS.some((s) => s.id === id && 'personal' in s && s.personal)
+}
+
+const SPEC_BY_ID = new Map<string, Spec>(SPECS.map((s) => [s.id, s]))
+
+/**
+ * The table's columns, in the order given, as CSV columns: the export holds what the table shows.
+ * Times are ISO 8601 with the display zone's offset, durations whole seconds.
+ */
+export function csvColumnsFor(ids: readonly string[]): ExportColumn[] {
+  return ids.flatMap((id) => {
+    const spec = SPEC_BY_ID.get(id)
+    if (!spec) return []
+    const header = spec.kind === 'duration' ? `${spec.label} (s)` : spec.label
+    const value: ExportColumn['value'] = (c, { zone }) => {
+      const v = spec.get(toRow(c))
+      if (spec.kind === 'time') return isoInZone(typeof v === 'number' ? v : null, zone)
+      if (spec.kind === 'duration') return typeof v === 'number' ? Math.round(v) : null
+      return v
+    }
+    return [{ id, header, value }]
+  })
 }

@@ -56,7 +56,7 @@ export type ConversationsTableProps = {
   /** every sort change, controlled or not */
   onSortingChange?(sorting: SortingState): void
   /** extra toolbar controls that act on the rows as shown (filtered and sorted), e.g. Export */
-  renderToolbar?(sorted: Conversation[]): ReactNode
+  renderToolbar?(sorted: Conversation[], visibleColumnIds: string[]): ReactNode
   /** shown in the body when there are no conversations (e.g. with a "Clear filters" button) */
   emptyMessage?: ReactNode
 }
@@ -263,7 +263,10 @@ export function ConversationsTable(props: ConversationsTableProps) {
       <div className="ct-toolbar">
         <span className="muted ct-hint">Shift+click a header to sort by more than one column</span>
         <ColumnChooser columns={chooserColumns} onReset={resetColumns} />
-        {props.renderToolbar?.(sortedConversations)}
+        {props.renderToolbar?.(
+          sortedConversations,
+          leafColumns.map((c) => c.id),
+        )}
       </div>
       <div className="table-wrap ct-scroll" ref={scrollRef}>
         <table
