@@ -128,7 +128,8 @@ function DrawerDialog({
           {shown !== null ? (
             <Details c={shown} raw={conversation?.raw} zone={zone} hidePersonal={hidePersonal} />
           ) : loading ? (
-            <p className="cd-message" role="status">
+            // a live region, not role=status: the page's one status is the conversation count (CONTRACT.md)
+            <p className="cd-message" aria-live="polite">
               Loading…
             </p>
           ) : (
@@ -398,7 +399,7 @@ function RawRecord({ raw, hidePersonal }: { raw: unknown; hidePersonal: boolean 
         <button type="button" onClick={copy}>
           Copy JSON
         </button>
-        <span role="status" className="cd-note">
+        <span aria-live="polite" className="cd-note">
           {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'Copy failed: select the text instead' : ''}
         </span>
       </div>
