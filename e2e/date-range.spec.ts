@@ -41,7 +41,7 @@ test('a DST week in America/New_York is counted in local days (Nov 3 has 25 hour
   const expected = trueCountsByDay('2024-10-28', 7, 'America/New_York')
   const total = expected.reduce((n, [, c]) => n + c, 0)
   await expect(page.getByRole('status')).toHaveText(statusText(total), LOAD)
-  const table = page.getByRole('table', { name: 'Conversations per day' })
+  const table = page.getByRole('table', { name: 'Daily volume' })
   const rows = table.locator('tbody tr')
   await expect(rows).toHaveCount(7)
   for (const [i, [day, count]] of expected.entries()) {

@@ -38,7 +38,7 @@ function tableOf(name: string): string[][] {
 describe('ChartsPanel', () => {
   it('names each chart figure and gives its numbers in a table inside it', () => {
     renderPanel()
-    for (const name of ['Conversations per day', 'Channels', 'Dispositions', 'Agent durations'])
+    for (const name of ['Daily volume', 'Channels', 'Dispositions', 'Agent durations'])
       expect(screen.getByRole('figure', { name })).toBeTruthy()
   })
 

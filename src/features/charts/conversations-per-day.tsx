@@ -11,7 +11,8 @@ export function ConversationsPerDay({ conversations, range, zone }: Props) {
   const data = buckets.map((b) => ({ day: b.day.slice(5), bot: b.botOnly, human: b.count - b.botOnly }))
   return (
     <ChartFigure
-      title="Conversations per day"
+      // not "Conversations…": the conversation table owns that name (CONTRACT.md)
+      title="Daily volume"
       description={`Calendar days in ${zone}`}
       table={{
         columns: ['Day', 'Conversations', 'Handled by bot only'],
