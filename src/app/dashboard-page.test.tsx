@@ -58,6 +58,7 @@ describe('the dashboard page on demo data', () => {
     renderAt('/?from=2024-11-18&to=2024-11-19&tz=UTC')
     const retry = await screen.findByRole('button', { name: 'Retry' }, { timeout: 15_000 })
     expect(screen.getByRole('alert').textContent).toContain('SmartAssist kept failing')
+    expect(screen.getByRole('alert').textContent).toContain('wait 30 s')
     expect(screen.getByRole('status').textContent).toMatch(/^Incomplete/)
     const failed = asked[2] as string
     const answeredBefore = new Set(asked.filter((k) => k !== failed))

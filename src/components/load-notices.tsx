@@ -1,3 +1,4 @@
+import { isApiError } from '../api/api-error'
 import type { RangeLoad } from '../api/conversations-query'
 import { formatCount, formatDateTime, pluralize } from '../lib/format'
 
@@ -12,6 +13,9 @@ export function LoadNotices({ load, error, zone, onRetry }: Props) {
         <div role="alert" className="notice error">
           <span>
             <strong>Part of the range could not be loaded.</strong> {error.message}
+            {isApiError(error) && error.retryAfterSec !== undefined && (
+              <> SmartAssist asked to wait {error.retryAfterSec} s before trying again.</>
+            )}
           </span>
           <button type="button" className="primary" onClick={onRetry}>
             Retry
