@@ -3,9 +3,10 @@
 // 7-day rule) and can answer newest-first, oldest-first or unsorted, shuffle within a page, fail pages with
 // the proxy's 502, and take time (so aborts can be tested).
 
+import { checkRequest } from '../mocks/api-rules'
 import { ApiError } from './api-error'
 import type { PageRequest, PostPage } from './fetch-engine'
-import { DAY, HOUR, MINUTE, SECOND } from './window-plan'
+import { HOUR, MINUTE, SECOND } from './window-plan'
 
 export type FakeRecord = { sessionId: string; conversationId?: string; sessionStartTime: string }
 
@@ -128,8 +129,6 @@ export function requestKey(req: PageRequest): string {
   return `${req.startDate}|${req.endDate}|${req.offset}|${req.limit}`
 }
 
-const MAX_RANGE_MS = 7 * DAY + HOUR
-
 export function createFakeCalldetails(opts: FakeOptions): FakeCalldetails {
   const rand = seededRandom(opts.seed ?? 1)
   const order = opts.order ?? 'newest-first'
@@ -154,15 +153,15 @@ export function createFakeCalldetails(opts: FakeOptions): FakeCalldetails {
   }
 
   const answer = (req: PageRequest): unknown[] => {
+    // The real API's rules, as the synthetic SmartAssist enforces them.
+    const rules = checkRequest(req.offset, req.limit, {
+      startDate: req.startDate,
+      endDate: req.endDate,
+      timeZoneOffset: 0,
+    })
+    if (!rules.ok) throw new ApiError(400, rules.message)
     const start = Date.parse(req.startDate)
     const end = Date.parse(req.endDate)
-    if (!Number.isInteger(req.limit) || req.limit < 1 || req.limit > 100)
-      throw new ApiError(400, 'limit must be 1..100')
-    if (!Number.isInteger(req.offset) || req.offset < 0 || req.offset > 10)
-      throw new ApiError(400, 'offset must be 0..10')
-    if (Number.isNaN(start) || Number.isNaN(end)) throw new ApiError(400, 'unparseable dates')
-    if (end < start) throw new ApiError(400, 'end before start')
-    if (end - start > MAX_RANGE_MS) throw new ApiError(400, 'range over 7 days')
     // Inclusive at both ends.
     let window = sorted.slice(lowerBound(start), lowerBound(end + 1))
     if (order === 'newest-first') window = window.reverse()

@@ -1,3 +1,4 @@
+import { MAX_LIMIT, MAX_OFFSET } from '../lib/calldetails-limits'
 // Pure window planning for the fetch engine: which window to ask for next, from a density model
 // (density-model.ts). Nothing here touches the network.
 //
@@ -14,8 +15,8 @@ export const MINUTE = 60 * SECOND
 export const HOUR = 60 * MINUTE
 export const DAY = 24 * HOUR
 
-export const PAGE_SIZE = 100
-export const MAX_PAGES = 11 // offsets 0..10
+export const PAGE_SIZE = MAX_LIMIT
+export const MAX_PAGES = MAX_OFFSET + 1
 export const WINDOW_CAPACITY = PAGE_SIZE * MAX_PAGES
 /** Records a window is sized for: close to the 1,100 ceiling; an overflow is found with one or two pages. */
 export const DEFAULT_TARGET = 1_000

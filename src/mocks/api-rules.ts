@@ -1,10 +1,7 @@
 // The call-details API's request rules, as the synthetic SmartAssist enforces them.
 // Pure: (offset, limit, body) -> a validated query or a 400 message.
 
-export const MAX_LIMIT = 100
-export const MAX_OFFSET = 10
-/** end − start may not exceed 7 days + 1 hour (seven calendar days across a DST change pass). */
-export const MAX_RANGE_MS = 7 * 24 * 3_600_000 + 3_600_000
+import { MAX_LIMIT, MAX_OFFSET, MAX_RANGE_MS } from '../lib/calldetails-limits'
 
 export const SELECTABLE_FIELDS = ['skills', 'customerinfo', 'userleveltags', 'sessionleveltags'] as const
 export type SelectableField = (typeof SELECTABLE_FIELDS)[number]

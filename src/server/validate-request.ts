@@ -1,3 +1,4 @@
+import { MAX_LIMIT, MAX_OFFSET, MAX_RANGE_MS } from '../lib/calldetails-limits'
 // Validation of `POST /api/calldetails?offset&limit` (CONTRACT.md, "The proxy" and "Time").
 // Anything wrong answers 400 before an upstream request is spent.
 
@@ -18,11 +19,7 @@ export type CallDetailsQuery = { offset: number; limit: number; body: ForwardBod
 
 export type Validation = { ok: true; query: CallDetailsQuery } | { ok: false; error: string }
 
-const MAX_OFFSET = 10
-const MAX_LIMIT = 100
 const HOUR_MS = 3_600_000
-/** 7 × 24 h + 1 h: seven calendar days across a daylight-saving change still pass. */
-export const MAX_RANGE_MS = 7 * 24 * HOUR_MS + HOUR_MS
 // getTimezoneOffset's range: UTC+14 (-840) to UTC-12 (720).
 const MIN_TZ_OFFSET = -840
 const MAX_TZ_OFFSET = 720

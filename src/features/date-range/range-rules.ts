@@ -1,12 +1,9 @@
 import { tz } from '@date-fns/tz'
 import { addDays, endOfDay, startOfDay } from 'date-fns'
+import { MAX_RANGE_MS } from '../../lib/calldetails-limits'
 
 /** A range of instants, both ends inclusive (epoch ms). */
 export type TimeRange = { start: number; end: number }
-
-const HOUR = 3_600_000
-/** CONTRACT.md's 7-day rule: seven calendar days across a daylight-saving change still pass. */
-export const MAX_RANGE_MS = 7 * 24 * HOUR + HOUR
 
 export function isValidTimeZone(zone: string): boolean {
   try {

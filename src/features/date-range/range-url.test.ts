@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_RANGE_MS } from './range-rules'
+import { MAX_RANGE_MS } from '../../lib/calldetails-limits'
 import { rangeFromUrl, rangeToParams } from './range-url'
 
 const NOW = Date.parse('2024-11-20T15:00:00Z')
