@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
 import { channelCounts, UNKNOWN_CHANNEL } from './aggregations'
-import { barsHeight, COLORS, formatShare, shortLabel } from './chart-style'
+import { COLORS, formatShare } from './chart-style'
+import { CountBars } from './count-bars'
 
 type Props = { conversations: readonly Conversation[] }
 
@@ -25,30 +25,12 @@ export function ChannelsChart({ conversations }: Props) {
         rows: rows.map((r) => [r.label, r.count, formatShare(r.share)]),
       }}
     >
-      <ResponsiveContainer width="100%" height={barsHeight(rows.length)}>
-        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid horizontal={false} stroke={COLORS.line} />
-          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={140}
-            tickLine={false}
-            axisLine={false}
-            interval={0}
-            // recharts wraps a tick at the axis width; shortLabel keeps it within, so never wrap
-            tick={{ fontSize: 12, width: 400 }}
-            tickFormatter={(v) => shortLabel(v, 20)}
-          />
-          <Tooltip
-            formatter={(value, _name, item) => {
-              const share = (item.payload as { share?: number } | undefined)?.share
-              return `${Number(value).toLocaleString('en-US')}${share === undefined ? '' : ` (${formatShare(share)})`}`
-            }}
-          />
-          <Bar dataKey="count" name="Conversations" fill={COLORS.accent} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <CountBars
+        bars={bars}
+        labelWidth={140}
+        labelChars={20}
+        tooltip={(count, bar) => `${count.toLocaleString('en-US')} (${formatShare(bar.share)})`}
+      />
     </ChartFigure>
   )
 }

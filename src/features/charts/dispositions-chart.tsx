@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
 import { dispositionCounts, NO_DISPOSITION, topWithOther } from './aggregations'
-import { barsHeight, COLORS, shortLabel } from './chart-style'
+import { COLORS } from './chart-style'
+import { CountBars } from './count-bars'
 
 type Props = { conversations: readonly Conversation[] }
 
@@ -29,25 +29,7 @@ export function DispositionsChart({ conversations }: Props) {
       emptyMessage={conversations.length === 0 ? 'No conversations' : undefined}
       table={{ columns: ['Disposition', 'Conversations'], rows: rows.map((r) => [r.label, r.count]) }}
     >
-      <ResponsiveContainer width="100%" height={barsHeight(bars.length)}>
-        <BarChart data={bars} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid horizontal={false} stroke={COLORS.line} />
-          <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} />
-          <YAxis
-            type="category"
-            dataKey="label"
-            width={150}
-            tickLine={false}
-            axisLine={false}
-            interval={0}
-            // recharts wraps a tick at the axis width; shortLabel keeps it within, so never wrap
-            tick={{ fontSize: 12, width: 400 }}
-            tickFormatter={(v) => shortLabel(v, 21)}
-          />
-          <Tooltip />
-          <Bar dataKey="count" name="Conversations" fill={COLORS.accent} isAnimationActive={false} />
-        </BarChart>
-      </ResponsiveContainer>
+      <CountBars bars={bars} labelWidth={150} labelChars={21} />
     </ChartFigure>
   )
 }
