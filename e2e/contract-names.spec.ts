@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 // CONTRACT.md's accessible names, each on exactly one element, as outside tests will look them up.
 test('the promised names are unique, and the Channels table adds up to the status count', async ({

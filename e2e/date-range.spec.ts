@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { statusText, trueCount, trueCountsByDay } from './ground-truth'
 
 const LOAD = { timeout: 45_000 }

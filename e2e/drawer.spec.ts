@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test('Enter on a row opens its drawer, named by its id; the URL keeps it; Escape closes it', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 test('an 8-day link is not fetched: the page says why and offers the first 7 days', async ({ page }) => {
   const calls: string[] = []

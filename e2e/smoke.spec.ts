@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 // Fails on any console error or uncaught exception while the dashboard loads a week of demo data.
 test('the dashboard loads demo data without a console error', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { parseCsv } from './csv'
+import { expect, test } from './fixtures'
 
 const LOAD = { timeout: 45_000 }
 const RANGE = '/?from=2024-11-18&to=2024-11-19&tz=UTC'

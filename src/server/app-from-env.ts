@@ -1,6 +1,6 @@
 import type { Hono } from 'hono'
-import { createApp } from './app'
-import { describeConfig, type Env, loadConfig, loadDashboardAuth } from './config'
+import { type AppDeps, createApp } from './app'
+import { describeConfig, type Env, loadAllowedHosts, loadConfig, loadDashboardAuth } from './config'
 import { createDemoUpstream } from './demo-upstream'
 import { createTokenProvider } from './jwt'
 import { createLiveUpstream } from './upstream'
@@ -9,14 +9,22 @@ import { createLiveUpstream } from './upstream'
  * The proxy as configured by the environment, shared by `npm start` and `vite dev` so both serve
  * exactly the same /api. Throws ConfigError (naming what is missing) for a partial configuration.
  */
-export function appFromEnv(env: Env): { app: Hono; description: string } {
+export function createAppFromEnv(
+  env: Env,
+  options: Pick<AppDeps, 'pagesDir' | 'shutdownSignal'> & { extraHosts?: string[] } = {},
+): { app: Hono; description: string } {
   const config = loadConfig(env)
   const upstream =
     config.mode === 'live'
       ? createLiveUpstream(config, { tokenProvider: createTokenProvider(config.credential) })
       : createDemoUpstream(config.demoPerDay)
   const dashboardAuth = loadDashboardAuth(env)
-  return { app: createApp({ config, upstream, dashboardAuth }), description: describeConfig(config) }
+  const allowedHosts = [env.HOST ?? '', ...loadAllowedHosts(env), ...(options.extraHosts ?? [])]
+  const { pagesDir, shutdownSignal } = options
+  return {
+    app: createApp({ config, upstream, dashboardAuth, allowedHosts, pagesDir, shutdownSignal }),
+    description: describeConfig(config),
+  }
 }
 
 /** `.env` in the project root fills what the environment does not set (DASHBOARD_SKIP_DOTENV=1 skips it). */

@@ -60,6 +60,7 @@ describe('routes', () => {
     const { app, calls } = setupApp()
     const res = await app.request('/api/interactionDetails', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(OLD_WEEK),
     })
     expect(res.status).toBe(404)
@@ -79,7 +80,7 @@ describe('routes', () => {
   it('answers 500 JSON without internals, and logs the cause, when something unexpected throws', async () => {
     const broken = {
       queued: 0,
-      blockUntil: () => {},
+      blockUntil: () => 0,
       acquire: () => Promise.reject(new Error('limiter exploded')),
     }
     const { post, logs } = setupApp({ rateLimiter: broken })
@@ -111,7 +112,13 @@ describe('client disconnects', () => {
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
     await new Promise((resolve) => server.once('listening', resolve))
     const { port } = server.address() as AddressInfo
-    const req = httpRequest({ host: '127.0.0.1', port, method: 'POST', path: '/api/calldetails' })
+    const req = httpRequest({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/api/calldetails',
+      headers: { 'content-type': 'application/json' },
+    })
     req.on('error', () => {})
     req.end(JSON.stringify(OLD_WEEK))
     while (calls.length === 0) await clock.advance(10)

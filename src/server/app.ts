@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { compress } from 'hono/compress'
 import { HTTPException } from 'hono/http-exception'
 import { basicAuthGuard } from './basic-auth-guard'
 import { type Clock, systemClock } from './clock'
@@ -7,9 +8,13 @@ import type { DashboardAuth, ServerConfig } from './config'
 import { type Answer, answerFor } from './errors'
 import { createInFlight } from './in-flight'
 import { consoleLogger, createRedactor, type Logger, redactingLogger } from './logger'
-import { createRateLimiter, type RateLimiter } from './rate-limiter'
+import { servePages } from './pages'
+import { crossSiteGuard, hostGuard, jsonBodyOnly } from './protection'
+import { MAX_REQUEST_BODY_BYTES } from './protection-limits'
+import { createRateLimiter, QueueFullError, type RateLimiter, type RateLimiterBounds } from './rate-limiter'
 import { type CacheOptions, cacheKey, createResponseCache } from './response-cache'
 import { callWithRetry, DEFAULT_RETRY_POLICY, DEFAULT_UPSTREAM_TIMEOUT_MS, type RetryPolicy } from './retry'
+import { securityHeaders } from './security-headers'
 import type { Upstream } from './upstream'
 import { validateCallDetailsRequest } from './validate-request'
 
@@ -24,12 +29,19 @@ export type AppDeps = {
   retryPolicy?: Partial<RetryPolicy>
   /** live mode only; default: SMARTASSIST_RATE_LIMIT per minute, shared by every request to this app */
   rateLimiter?: RateLimiter
+  /** bounds of the default rate limiter's queue (tests shrink them) */
+  queueBounds?: RateLimiterBounds
   cacheOptions?: Omit<CacheOptions, 'clock'>
   /** DASHBOARD_AUTH: guards every route of this app except /healthz */
   dashboardAuth?: DashboardAuth
+  /** Host names answered besides loopback names: HOST and DASHBOARD_ALLOWED_HOSTS */
+  allowedHosts?: readonly string[]
+  /** `npm start`: serve the built page from this folder after the API routes */
+  pagesDir?: string
+  /** aborts when the server shuts down: requests waiting for the budget are answered at once */
+  shutdownSignal?: AbortSignal
 }
 
-const MAX_BODY_BYTES = 64 * 1024
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } })
 
@@ -40,6 +52,26 @@ function send(answer: Answer, cache: 'hit' | 'miss'): Response {
   })
 }
 
+function queueFull(error: QueueFullError): Response {
+  const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+  const why =
+    error.reason === 'waiting'
+      ? `${error.waiting} requests are already waiting for SmartAssist's rate budget`
+      : `SmartAssist's rate budget is taken for the next ${seconds} s`
+  return json(
+    503,
+    { error: `${why}. Press Retry in ${seconds} s; if this keeps happening, pick a shorter range.` },
+    { 'retry-after': String(seconds) },
+  )
+}
+
+const shuttingDown = () =>
+  json(
+    503,
+    { error: 'The dashboard server is restarting. Press Retry in a few seconds.' },
+    { 'retry-after': '5' },
+  )
+
 export function createApp(deps: AppDeps): Hono {
   const { config, upstream } = deps
   const clock = deps.clock ?? systemClock
@@ -49,7 +81,8 @@ export function createApp(deps: AppDeps): Hono {
   const policy = { ...DEFAULT_RETRY_POLICY, ...deps.retryPolicy }
   const limiter =
     config.mode === 'live'
-      ? (deps.rateLimiter ?? createRateLimiter({ perMinute: config.rateLimitPerMinute, clock }))
+      ? (deps.rateLimiter ??
+        createRateLimiter({ perMinute: config.rateLimitPerMinute, clock, ...deps.queueBounds }))
       : undefined
   const cache = createResponseCache({ ...deps.cacheOptions, clock })
   const inFlight = createInFlight<Answer>()
@@ -60,8 +93,15 @@ export function createApp(deps: AppDeps): Hono {
   }
   const retryDeps = { upstream, clock, limiter, policy, timeoutMs, log: (line: string) => logger.info(line) }
 
+  const shutdownSignal = deps.shutdownSignal ?? new AbortController().signal
+
   const app = new Hono()
-  if (deps.dashboardAuth) app.use(basicAuthGuard(deps.dashboardAuth.user, deps.dashboardAuth.password))
+  app.use(securityHeaders(), compress())
+  app.use(hostGuard(deps.allowedHosts ?? []), crossSiteGuard())
+  if (deps.dashboardAuth) {
+    app.use(basicAuthGuard(deps.dashboardAuth.user, deps.dashboardAuth.password, { logger }))
+  }
+  app.use('/api/*', jsonBodyOnly())
 
   app.get('/healthz', () => json(200, { ok: true }))
 
@@ -78,9 +118,11 @@ export function createApp(deps: AppDeps): Hono {
   app.post(
     '/api/calldetails',
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize: MAX_REQUEST_BODY_BYTES,
       onError: () =>
-        json(413, { error: `The request body is over ${MAX_BODY_BYTES / 1024} KB; send only the query.` }),
+        json(413, {
+          error: `The request body is over ${MAX_REQUEST_BODY_BYTES / 1024} KB; send only the query.`,
+        }),
     }),
     async (c) => {
       const validation = validateCallDetailsRequest(
@@ -95,8 +137,8 @@ export function createApp(deps: AppDeps): Hono {
         if (hit !== undefined) return send({ status: 200, json: hit, headers: {} }, 'hit')
       }
       // The browser going away aborts the upstream call (or leaves the rate queue), unless another
-      // caller still waits for the same answer.
-      const signal = c.req.raw.signal
+      // caller still waits for the same answer. Shutting down ends them all.
+      const signal = AbortSignal.any([c.req.raw.signal, shutdownSignal])
       try {
         const { value, shared } = await inFlight.run(key, signal, async (shareSignal) => {
           const answer = answerFor(await callWithRetry(retryDeps, q, shareSignal), answerContext)
@@ -106,6 +148,8 @@ export function createApp(deps: AppDeps): Hono {
         // A caller that joined another's call cost no upstream request: for diagnostics that is a hit.
         return send(value, shared ? 'hit' : 'miss')
       } catch (error) {
+        if (error instanceof QueueFullError) return queueFull(error)
+        if (shutdownSignal.aborted) return shuttingDown()
         if (signal.aborted) return json(499, { error: 'The client closed the request.' })
         throw error
       }
@@ -125,8 +169,15 @@ export function createApp(deps: AppDeps): Hono {
     }),
   )
 
+  if (deps.pagesDir) servePages(app, deps.pagesDir)
+
   app.onError((error, c) => {
     if (error instanceof HTTPException) return error.getResponse()
+    // A client that leaves while its body is read is not the server's fault: one line, no stack.
+    if (c.req.raw.signal.aborted) {
+      logger.info(`${c.req.method} ${c.req.path}: the client went away before its request was read`)
+      return json(499, { error: 'The client closed the request.' })
+    }
     logger.error(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`)
     return json(500, {
       error: 'The dashboard proxy hit an unexpected error; see the server log, then press Retry.',

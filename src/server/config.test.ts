@@ -1,6 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest'
-import { ConfigError, checkListenSecurity, describeConfig, loadConfig, loadDashboardAuth } from './config'
+import {
+  ConfigError,
+  checkListenSecurity,
+  describeConfig,
+  loadConfig,
+  loadDashboardAuth,
+  loadListen,
+} from './config'
 
 const LIVE = {
   SMARTASSIST_HOST: 'https://platform.kore.ai/',
@@ -92,8 +99,39 @@ describe('loadConfig', () => {
     )
   })
 
-  it('counts SMARTASSIST_RATE_LIMIT alone as a partial live configuration', () => {
-    expect(configError({ SMARTASSIST_RATE_LIMIT: '60' })).toContain('SMARTASSIST_HOST')
+  it('does not count tuning variables as live configuration', () => {
+    const tuning = {
+      SMARTASSIST_RATE_LIMIT: '30',
+      SMARTASSIST_SYNC_DAYS: '0',
+      SMARTASSIST_SYNC_SHARE: '0.25',
+      SMARTASSIST_KEEP_DAYS: '14',
+      SMARTASSIST_DEMO_PER_DAY: '100',
+    }
+    expect(loadConfig(tuning)).toEqual({ mode: 'demo', demoPerDay: 100 })
+  })
+
+  it('stops on tuning values of the wrong form, in either mode', () => {
+    const wrong: Record<string, string[]> = {
+      SMARTASSIST_SYNC_DAYS: ['-1', '2.5', 'week', '0x7'],
+      SMARTASSIST_SYNC_SHARE: ['1.5', '-0.1', 'half', '50%', '1e-1'],
+      SMARTASSIST_KEEP_DAYS: ['0', '1e3', 'forever'],
+      SMARTASSIST_RATE_LIMIT: ['0x3C', '6e1'],
+      REDIS_URL: ['localhost:6379', 'http://127.0.0.1:6379', 'redis://'],
+    }
+    for (const [name, values] of Object.entries(wrong)) {
+      for (const value of values) {
+        expect(configError({ [name]: value }), `${name}=${value}`).toContain(name)
+        expect(configError({ ...LIVE, [name]: value }), `${name}=${value} (live)`).toContain(name)
+      }
+    }
+    for (const share of ['0', '1', '0.5', '.25', '1.0']) {
+      expect(() => loadConfig({ SMARTASSIST_SYNC_SHARE: share }), share).not.toThrow()
+    }
+    expect(() => loadConfig({ REDIS_URL: 'rediss://user:pw@redis.internal:6380/2' })).not.toThrow()
+  })
+
+  it('never echoes a REDIS_URL, which may hold a password', () => {
+    expect(configError({ REDIS_URL: 'redis//user:hunter2@host' })).not.toContain('hunter2')
   })
 
   it('never puts a secret value in its error message', () => {
@@ -133,6 +171,24 @@ describe('describeConfig', () => {
     expect(line).toContain('live mode, https://platform.kore.ai, account acct-1')
     expect(line).toContain('SMARTASSIST_JWT')
     expect(line).not.toContain('eyJ.ready.jwt')
+  })
+})
+
+describe('loadListen', () => {
+  it('reads HOST, PORT (default 127.0.0.1:8080) and DASHBOARD_ALLOWED_HOSTS', () => {
+    expect(loadListen({})).toEqual({ host: '127.0.0.1', port: 8080, allowedHosts: [] })
+    expect(
+      loadListen({ HOST: '0.0.0.0', PORT: '443', DASHBOARD_ALLOWED_HOSTS: ' Dash.Example.com, [::1] ,,' }),
+    ).toEqual({ host: '0.0.0.0', port: 443, allowedHosts: ['dash.example.com', '::1'] })
+  })
+
+  it('stops on a PORT that is not a decimal integer 1..65535 (0x1F90 and 1e3 were taken as 8080 and 1000)', () => {
+    for (const port of ['0x1F90', '1e3', '0', '65536', '-1', '80.0', '8080abc', 'http']) {
+      expect(() => loadListen({ PORT: port }), port).toThrow(
+        /PORT must be a decimal whole number, 1 to 65535/,
+      )
+    }
+    expect(loadListen({ PORT: '65535' }).port).toBe(65535)
   })
 })
 

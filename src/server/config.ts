@@ -39,8 +39,14 @@ export const DEFAULT_RATE_LIMIT_PER_MINUTE = 60
 export const DEFAULT_DEMO_PER_DAY = 700
 
 const REQUIRED_LIVE = ['SMARTASSIST_HOST', 'SMARTASSIST_ACCOUNT_ID', 'SMARTASSIST_IID'] as const
-// Demo-only variables do not switch on live mode.
-const DEMO_ONLY = new Set(['SMARTASSIST_DEMO_PER_DAY'])
+// Tuning variables do not switch on live mode: only the connection variables do.
+const TUNING = new Set([
+  'SMARTASSIST_RATE_LIMIT',
+  'SMARTASSIST_SYNC_DAYS',
+  'SMARTASSIST_SYNC_SHARE',
+  'SMARTASSIST_KEEP_DAYS',
+  'SMARTASSIST_DEMO_PER_DAY',
+])
 
 /** Reads an env var; blank values (`SMARTASSIST_JWT=` in a .env file) count as unset. */
 function read(env: Env, name: string): string | undefined {
@@ -48,14 +54,74 @@ function read(env: Env, name: string): string | undefined {
   return value ? value : undefined
 }
 
-function positiveInteger(env: Env, name: string, fallback: number, problems: string[]): number {
+/** A decimal whole number in min..max (no hex, exponent, sign or fraction: `0x1F90`, `1e3` are refused). */
+function wholeNumber(
+  env: Env,
+  name: string,
+  fallback: number,
+  problems: string[],
+  [min, max]: [number, number] = [1, Number.MAX_SAFE_INTEGER],
+): number {
   const raw = read(env, name)
   if (raw === undefined) return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || !Number.isSafeInteger(Number(raw))) {
-    problems.push(`${name} must be a positive whole number (got "${raw}")`)
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `${min} to ${max}`
+    problems.push(`${name} must be a decimal whole number, ${range} (got "${raw}")`)
     return fallback
   }
   return Number(raw)
+}
+
+/** A decimal fraction in 0..1, e.g. 0.5. */
+function share(env: Env, name: string, fallback: number, problems: string[]): number {
+  const raw = read(env, name)
+  if (raw === undefined) return fallback
+  if (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(raw)) {
+    problems.push(`${name} must be a share from 0 to 1, e.g. 0.5 (got "${raw}")`)
+    return fallback
+  }
+  return Number(raw)
+}
+
+/** REDIS_URL: redis:// or rediss:// with a host. Only its form is checked here. */
+function redisUrl(env: Env, problems: string[]): string | undefined {
+  const raw = read(env, 'REDIS_URL')
+  if (raw === undefined) return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(raw)
+  } catch {
+    // reported below
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || !url.hostname) {
+    // The URL may carry a password: name the variable, not its value.
+    problems.push('REDIS_URL must be a redis:// or rediss:// URL, e.g. redis://127.0.0.1:6379/0')
+    return undefined
+  }
+  return raw
+}
+
+/** Settings that do not depend on the mode; each must have the right form whatever the mode. */
+export type Tuning = {
+  syncDays: number
+  syncShare: number
+  keepDays: number
+  dataDir: string
+  redisUrl: string | undefined
+}
+
+export const DEFAULT_SYNC_DAYS = 7
+export const DEFAULT_SYNC_SHARE = 0.5
+export const DEFAULT_KEEP_DAYS = 31
+
+function loadTuning(env: Env, problems: string[]): Tuning {
+  return {
+    syncDays: wholeNumber(env, 'SMARTASSIST_SYNC_DAYS', DEFAULT_SYNC_DAYS, problems, [0, 366]),
+    syncShare: share(env, 'SMARTASSIST_SYNC_SHARE', DEFAULT_SYNC_SHARE, problems),
+    keepDays: wholeNumber(env, 'SMARTASSIST_KEEP_DAYS', DEFAULT_KEEP_DAYS, problems, [1, 3660]),
+    dataDir: read(env, 'DATA_DIR') ?? '.data',
+    redisUrl: redisUrl(env, problems),
+  }
 }
 
 function parseHost(raw: string, problems: string[]): string {
@@ -84,11 +150,18 @@ function configError(problems: string[]): ConfigError {
 export function loadConfig(env: Env): ServerConfig {
   const problems: string[] = []
   const liveVarsSet = Object.keys(env).filter(
-    (name) => name.startsWith('SMARTASSIST_') && !DEMO_ONLY.has(name) && read(env, name) !== undefined,
+    (name) => name.startsWith('SMARTASSIST_') && !TUNING.has(name) && read(env, name) !== undefined,
+  )
+  loadTuning(env, problems)
+  const rateLimitPerMinute = wholeNumber(
+    env,
+    'SMARTASSIST_RATE_LIMIT',
+    DEFAULT_RATE_LIMIT_PER_MINUTE,
+    problems,
   )
 
   if (liveVarsSet.length === 0) {
-    const demoPerDay = positiveInteger(env, 'SMARTASSIST_DEMO_PER_DAY', DEFAULT_DEMO_PER_DAY, problems)
+    const demoPerDay = wholeNumber(env, 'SMARTASSIST_DEMO_PER_DAY', DEFAULT_DEMO_PER_DAY, problems)
     if (problems.length) throw configError(problems)
     return { mode: 'demo', demoPerDay }
   }
@@ -111,12 +184,6 @@ export function loadConfig(env: Env): ServerConfig {
 
   const rawHost = read(env, 'SMARTASSIST_HOST')
   const host = rawHost === undefined ? '' : parseHost(rawHost, problems)
-  const rateLimitPerMinute = positiveInteger(
-    env,
-    'SMARTASSIST_RATE_LIMIT',
-    DEFAULT_RATE_LIMIT_PER_MINUTE,
-    problems,
-  )
   if (problems.length) throw configError(problems)
 
   const credential: Credential =
@@ -169,11 +236,42 @@ export function loadDashboardAuth(env: Env): DashboardAuth | undefined {
   return { user, password }
 }
 
-export function isLoopbackHost(host: string): boolean {
-  const h = host
+export type Listen = {
+  host: string
+  port: number
+  /** Host header names answered besides loopback names and `host` (DASHBOARD_ALLOWED_HOSTS) */
+  allowedHosts: string[]
+}
+
+export const DEFAULT_PORT = 8080
+
+/** HOST, PORT and DASHBOARD_ALLOWED_HOSTS for `npm start`; a PORT of the wrong form is a ConfigError. */
+export function loadListen(env: Env): Listen {
+  const problems: string[] = []
+  const port = wholeNumber(env, 'PORT', DEFAULT_PORT, problems, [1, 65535])
+  if (problems.length) throw configError(problems)
+  return { host: read(env, 'HOST') ?? '127.0.0.1', port, allowedHosts: loadAllowedHosts(env) }
+}
+
+/** DASHBOARD_ALLOWED_HOSTS: comma-separated names, compared without port, case or trailing dot. */
+export function loadAllowedHosts(env: Env): string[] {
+  return (read(env, 'DASHBOARD_ALLOWED_HOSTS') ?? '')
+    .split(',')
+    .map(normalizeHostName)
+    .filter((name) => name !== '')
+}
+
+/** `Example.COM.` → `example.com`; `[::1]` → `::1`. */
+export function normalizeHostName(name: string): string {
+  return name
     .trim()
     .toLowerCase()
     .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '')
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const h = normalizeHostName(host)
   return (
     h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h)
   )

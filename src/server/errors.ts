@@ -1,3 +1,4 @@
+import { MAX_UPSTREAM_BODY_BYTES } from './protection-limits'
 import type { Outcome } from './retry'
 
 /** Every error the proxy answers has this shape: what went wrong and what to do next. */
@@ -46,6 +47,10 @@ export function networkReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
+function isCallDetailsPage(body: unknown): boolean {
+  return typeof body === 'object' && body !== null && Array.isArray((body as { data?: unknown }).data)
+}
+
 /** Turns the final outcome of the upstream call into the proxy's answer. */
 export function answerFor(outcome: Outcome, ctx: AnswerContext): Answer {
   if (outcome.kind === 'timeout') {
@@ -61,13 +66,19 @@ export function answerFor(outcome: Outcome, ctx: AnswerContext): Answer {
     })
   }
 
-  const { status, body, headers } = outcome.response
+  const { status, body, headers, oversized } = outcome.response
   const upstreamStatus = status
-  if (status >= 200 && status < 300) {
-    if (typeof body === 'object' && body !== null)
-      return { status: 200, json: JSON.stringify(body), headers: {} }
+  if (oversized) {
     return errorAnswer(502, {
-      error: `${ctx.upstreamName} answered ${status} without a JSON body. Press Retry; if it persists, check SMARTASSIST_HOST.`,
+      error: `${ctx.upstreamName} sent an answer over ${MAX_UPSTREAM_BODY_BYTES / 1024 / 1024} MB (status ${status}); the proxy stopped reading it. Press Retry; if it persists, check SMARTASSIST_HOST.`,
+      upstreamStatus,
+    })
+  }
+  if (status >= 200 && status < 300) {
+    // Only the documented shape is passed on (and so cached): anything else is upstream's fault.
+    if (isCallDetailsPage(body)) return { status: 200, json: JSON.stringify(body), headers: {} }
+    return errorAnswer(502, {
+      error: `${ctx.upstreamName} answered ${status} without the call-details JSON ({data: [...]}). Press Retry; if it persists, check SMARTASSIST_HOST.`,
       upstreamStatus,
     })
   }

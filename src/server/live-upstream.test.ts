@@ -64,6 +64,7 @@ describe('live upstream over HTTP', () => {
     )
     await app.request('/api/calldetails', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
     })
     expect(fake.received[0]?.headers.auth).toBe('eyJhbGciOi.ready.token')
@@ -73,6 +74,7 @@ describe('live upstream over HTTP', () => {
     const { app } = await liveApp(() => ({ status: 401, body: { errors: [{ msg: 'Unauthorized' }] } }))
     const res = await app.request('/api/calldetails', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
     })
     expect(res.status).toBe(502)
@@ -87,6 +89,7 @@ describe('live upstream over HTTP', () => {
     }))
     const res = await app.request('/api/calldetails', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
     })
     expect(res.status).toBe(502)
@@ -101,6 +104,7 @@ describe('live upstream over HTTP', () => {
     const { app } = createLiveApp(liveConfig({ host: closedUrl }))
     const res = await app.request('/api/calldetails', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
     })
     expect(res.status).toBe(502)
@@ -113,6 +117,7 @@ describe('live upstream over HTTP', () => {
     const { app, logs } = await liveApp()
     await app.request('/api/calldetails?offset=3', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ startDate: '2024-11-18T00:00:00Z', endDate: '2024-11-19T00:00:00Z' }),
     })
     expect(logs).toHaveLength(1)

@@ -100,6 +100,7 @@ describe('the proxy keeps the account’s budget', () => {
     const fromTabA = post(OLD_WEEK)
     const fromTabB = app.request('/api/calldetails?offset=3', {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify(OLD_WEEK),
     })
     await clock.run(Promise.all([fromTabA, fromTabB]))

@@ -154,23 +154,50 @@ describe('the proxy caches answers', () => {
 })
 
 describe('createResponseCache', () => {
-  it('bounds the bytes it holds (compressed)', () => {
+  it('bounds the bytes it holds (compressed), keys and per-entry costs included', () => {
     const clock = createFakeClock()
-    // Random text barely compresses: three entries do not fit in 2.5 entries' worth of bytes.
     const noise = () => randomBytes(300).toString('base64')
     const [a, b, c] = [noise(), noise(), noise()]
-    const cache = createResponseCache({ clock, maxBytes: 2.5 * 300 })
     const old = clock.now() - 24 * HOUR
+    const probe = createResponseCache({ clock })
+    probe.set('a', a, old)
+    const perEntry = probe.size.bytes
+    expect(perEntry).toBeGreaterThan(a.length / 2)
+    // Random text barely compresses: three entries do not fit in 2.5 entries' worth of bytes.
+    const cache = createResponseCache({ clock, maxBytes: 2.5 * perEntry })
     cache.set('a', a, old)
     cache.set('b', b, old)
     cache.set('c', c, old)
     expect(cache.size.entries).toBe(2)
-    expect(cache.size.bytes).toBeLessThanOrEqual(2.5 * 300)
+    expect(cache.size.bytes).toBeLessThanOrEqual(2.5 * perEntry)
     expect(cache.get('a')).toBeUndefined()
-    cache.set('huge', noise() + noise() + noise(), old)
+    cache.set('huge', noise() + noise() + noise() + noise() + noise(), old)
     expect(cache.get('huge')).toBeUndefined()
     expect(cache.get('c')).toBe(c)
   })
+
+  const WIDE = 'x'.repeat(50 * 1024)
+  it('15,000 queries with 50 KB of channels each stay within the byte bound (the key is a digest)', () => {
+    const clock = createFakeClock()
+    const maxBytes = 4 * 1024 * 1024
+    const cache = createResponseCache({ clock, maxBytes })
+    const old = clock.now() - 24 * HOUR
+    const answer = JSON.stringify({ numResults: 0, data: [] })
+    const heapBefore = process.memoryUsage().heapUsed
+    for (let i = 0; i < 15_000; i++) {
+      const channels = [`${i}-${WIDE}`]
+      const key = cacheKey({
+        offset: 0,
+        limit: 100,
+        body: { ...OLD_WEEK, timeZoneOffset: 0, channels, selectedFields: [] },
+      })
+      expect(key.length).toBeLessThan(100)
+      cache.set(key, answer, old)
+    }
+    expect(cache.size.bytes).toBeLessThanOrEqual(maxBytes)
+    // Before: the keys themselves held 15,000 × 50 KB = 750 MB.
+    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(200 * 1024 * 1024)
+  }, 60_000)
 
   it('holds a busy week of pages (50,000 records) within the default bound', () => {
     const clock = createFakeClock()

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { constants, deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Clock } from './clock'
 import type { CallDetailsQuery } from './validate-request'
@@ -20,10 +21,14 @@ export type ResponseCache = {
   readonly size: { entries: number; bytes: number }
 }
 
-/** The query's identity. Validation has already sorted and deduplicated the arrays. */
+/**
+ * The query's identity, as a fixed-size digest: a query may carry up to 64 KB of channels and
+ * queues, and a key that size would hold far more memory than the cache's byte bound counts.
+ * Validation has already sorted and deduplicated the arrays.
+ */
 export function cacheKey(q: CallDetailsQuery): string {
   const { startDate, endDate, channels, queues, selectedFields } = q.body
-  return JSON.stringify([
+  const identity = JSON.stringify([
     startDate,
     endDate,
     q.offset,
@@ -32,7 +37,12 @@ export function cacheKey(q: CallDetailsQuery): string {
     queues ?? null,
     selectedFields,
   ])
+  return createHash('sha256').update(identity).digest('base64url')
 }
+
+// What an entry costs beyond its packed answer: its key, the Map slot, the Entry and Buffer objects.
+const ENTRY_OVERHEAD_BYTES = 256
+const entryBytes = (key: string, packed: Buffer) => key.length * 2 + packed.length + ENTRY_OVERHEAD_BYTES
 
 type Entry = { packed: Buffer; expiresAt: number }
 
@@ -57,7 +67,7 @@ export function createResponseCache(options: CacheOptions): ResponseCache {
     const entry = entries.get(key)
     if (!entry) return
     entries.delete(key)
-    bytes -= entry.packed.length
+    bytes -= entryBytes(key, entry.packed)
   }
 
   return {
@@ -67,17 +77,17 @@ export function createResponseCache(options: CacheOptions): ResponseCache {
       remove(key)
       if (entry.expiresAt <= clock.now()) return undefined
       entries.set(key, entry) // most recently used now
-      bytes += entry.packed.length
+      bytes += entryBytes(key, entry.packed)
       return unpack(entry.packed)
     },
     set(key, json, windowEnd) {
       remove(key)
       const packed = pack(json)
-      if (packed.length > maxBytes) return
+      if (entryBytes(key, packed) > maxBytes) return
       const now = clock.now()
       const ttl = windowEnd < now - settledAfterMs ? settledTtlMs : recentTtlMs
       entries.set(key, { packed, expiresAt: now + ttl })
-      bytes += packed.length
+      bytes += entryBytes(key, packed)
       for (const oldest of entries.keys()) {
         if (entries.size <= maxEntries && bytes <= maxBytes) break
         remove(oldest)

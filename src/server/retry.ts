@@ -1,5 +1,6 @@
 import type { Clock } from './clock'
 import { networkReason } from './errors'
+import { MAX_RATE_PAUSE_MS } from './protection-limits'
 import type { RateLimiter } from './rate-limiter'
 import type { Upstream, UpstreamResponse } from './upstream'
 import type { CallDetailsQuery } from './validate-request'
@@ -130,7 +131,14 @@ export async function callWithRetry(
     )
     if (result.kind !== 'response' || !isRetryable(result.response.status)) return { ...result, attempts }
 
-    const retryAfterMs = parseRetryAfter(result.response.headers.get('retry-after'), clock.now())
+    const asked = parseRetryAfter(result.response.headers.get('retry-after'), clock.now())
+    // No wait longer than the pause cap: SmartAssist's window is a minute, a longer ask is a fault.
+    const retryAfterMs = asked === undefined ? undefined : Math.min(asked, MAX_RATE_PAUSE_MS)
+    if (asked !== undefined && asked > MAX_RATE_PAUSE_MS) {
+      deps.log(
+        `SmartAssist asked to wait ${Math.round(asked / 1000)} s (Retry-After); pausing ${MAX_RATE_PAUSE_MS / 1000} s at most`,
+      )
+    }
     // A 429 means the account's budget is spent for everyone: hold every request, not just this one.
     if (result.response.status === 429 && retryAfterMs !== undefined) {
       limiter?.blockUntil(clock.now() + retryAfterMs)

@@ -36,7 +36,7 @@ async function everyAnswer(env: Record<string, string>) {
       await app.request(`/api/calldetails?offset=${s % 11}`, {
         method: 'POST',
         body: WEEK,
-        headers: { 'cache-control': 'no-cache' },
+        headers: { 'cache-control': 'no-cache', 'content-type': 'application/json' },
       }),
     )
   }

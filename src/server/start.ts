@@ -1,12 +1,11 @@
-// `npm start`: dist/ and the proxy from one Node process on $HOST:$PORT.
-import { existsSync, readFileSync } from 'node:fs'
+// `npm start`: dist/ and the proxy from one Node process on $HOST:$PORT. package.json runs it with
+// `exec`, so this process is the one that receives SIGTERM/SIGINT from npm, a shell or a supervisor.
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { serve } from '@hono/node-server'
-import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
-import { appFromEnv, readDotEnv } from './app-from-env'
-import { basicAuthGuard } from './basic-auth-guard'
-import { ConfigError, checkListenSecurity, loadDashboardAuth } from './config'
+import { createAppFromEnv, readDotEnv } from './app-from-env'
+import { ConfigError, checkListenSecurity, type Listen, loadDashboardAuth, loadListen } from './config'
+import { SHUTDOWN_GRACE_MS } from './protection-limits'
 
 function fail(message: string): never {
   console.error(`Cannot start the dashboard: ${message}`)
@@ -15,35 +14,24 @@ function fail(message: string): never {
 
 function main() {
   readDotEnv()
-  const host = process.env.HOST || '127.0.0.1'
-  const port = Number(process.env.PORT || 8080)
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(`PORT=${process.env.PORT} is not a port number.`)
   const distDir = resolve('dist')
-  const indexFile = resolve(distDir, 'index.html')
-  if (!existsSync(indexFile)) fail('dist/ has no build. Run `npm run build` first.')
+  if (!existsSync(resolve(distDir, 'index.html'))) fail('dist/ has no build. Run `npm run build` first.')
 
-  let proxy: ReturnType<typeof appFromEnv>
+  let listen: Listen
+  let proxy: ReturnType<typeof createAppFromEnv>
+  const shutdown = new AbortController()
   try {
-    const dashboardAuth = loadDashboardAuth(process.env)
-    const insecure = checkListenSecurity(host, dashboardAuth)
+    listen = loadListen(process.env)
+    const insecure = checkListenSecurity(listen.host, loadDashboardAuth(process.env))
     if (insecure) fail(insecure)
-    proxy = appFromEnv(process.env)
+    proxy = createAppFromEnv(process.env, { pagesDir: distDir, shutdownSignal: shutdown.signal })
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message)
     throw error
   }
+  const { host, port } = listen
 
-  const root = new Hono()
-  const auth = loadDashboardAuth(process.env)
-  if (auth) root.use(basicAuthGuard(auth.user, auth.password))
-  root.route('/', proxy.app)
-  root.use('/*', serveStatic({ root: 'dist' }))
-  // Client-side routes (and any bookmarked URL) get the page itself.
-  const indexHtml = readFileSync(indexFile, 'utf8')
-  root.get('*', (c) => c.html(indexHtml))
-
-  const server = serve({ fetch: root.fetch, hostname: host, port }, (info) => {
+  const server = serve({ fetch: proxy.app.fetch, hostname: host, port }, (info) => {
     console.log(proxy.description)
     console.log(`Dashboard on http://${host.includes(':') ? `[${host}]` : host}:${info.port}`)
   })
@@ -54,14 +42,24 @@ function main() {
         : error.message,
     ),
   )
-  // Stop promptly: finish answers in progress, drop idle keep-alive sockets, and never hang past 2 s.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      server.close(() => process.exit(0))
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
-      setTimeout(() => process.exit(0), 2000).unref()
-    })
+
+  // Stop: accept nothing new, answer requests waiting for the budget at once, let the others finish,
+  // and cut whatever is left before the grace period ends.
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return
+    stopping = true
+    console.log(`${signal}: stopping; requests in flight get ${SHUTDOWN_GRACE_MS / 1000} s to finish`)
+    shutdown.abort()
+    server.close(() => process.exit(0))
+    if ('closeIdleConnections' in server) server.closeIdleConnections()
+    setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections()
+      process.exit(0)
+    }, SHUTDOWN_GRACE_MS - 1_000).unref()
   }
+  process.on('SIGTERM', stop)
+  process.on('SIGINT', stop)
 }
 
 main()

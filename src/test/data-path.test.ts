@@ -46,8 +46,7 @@ async function setup(perDay: number, fake: { faultRate?: number; perMinuteLimit?
   // A generous virtual timeout: 30 s of scaled time would be half a real second on a busy CI machine.
   const { app } = createLiveApp(config, { clock: scaledClock, timeoutMs: 30 * 60_000 })
   const postPage = createPostPage({
-    fetch: async (input, init) =>
-      app.fetch(new Request(new URL(String(input), 'http://dashboard.local'), init)),
+    fetch: async (input, init) => app.fetch(new Request(new URL(String(input), 'http://localhost'), init)),
   })
   const load = () =>
     fetchRange({
