@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib'
 import type { Plugin } from 'vite'
 
 const TEXT = /\.(html|js|mjs|css|svg|json|txt)$/
-const MIN_BYTES = 1024
+
 
 /**
  * Writes `file.br` and `file.gz` beside every text file of the build, at the highest levels, so
@@ -20,7 +20,7 @@ export function precompress(): Plugin {
     },
     closeBundle() {
       for (const file of walk(outDir)) {
-        if (!TEXT.test(file) || statSync(file).size < MIN_BYTES) continue
+        if (!TEXT.test(file)) continue
         const source = readFileSync(file)
         writeFileSync(
           `${file}.br`,

@@ -96,10 +96,11 @@ export function createApp(deps: AppDeps): Hono {
   const shutdownSignal = deps.shutdownSignal ?? new AbortController().signal
 
   const app = new Hono()
-  app.use(securityHeaders(), compress())
+  // Every text answer compressed, however small: the contract makes no exception.
+  app.use(securityHeaders(), compress({ threshold: 0 }))
   app.use(hostGuard(deps.allowedHosts ?? []), crossSiteGuard())
   if (deps.dashboardAuth) {
-    app.use(basicAuthGuard(deps.dashboardAuth.user, deps.dashboardAuth.password, { logger }))
+    app.use(basicAuthGuard(deps.dashboardAuth.user, deps.dashboardAuth.password, { logger, clock }))
   }
   app.use('/api/*', jsonBodyOnly())
 

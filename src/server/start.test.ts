@@ -1,174 +1,29 @@
 // @vitest-environment node
 // `npm start` as an operator runs it: the real entry (src/server/start.ts through tsx) in its own
 // process, in a working directory holding a dist/ build, with nothing but the environment (and a
-// .env file) to configure it. Everything listens on loopback; every process is killed after its test.
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+// .env file) to configure it. Everything listens on 127.0.0.1 (a free port picked first: PORT=0 is
+// refused); every process is killed after its test. Harness: ./testing/process.ts.
 import { jwtVerify } from 'jose'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type FakeUpstream, startFakeUpstream } from '../mocks/fake-upstream'
+import {
+  canListenOn,
+  cleanupProcesses,
+  freePort,
+  INDEX_MARKER,
+  onCleanup,
+  refusal,
+  serverUrl,
+  stop,
+  workDir,
+} from './testing/process'
 
-const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
-const TSX_CLI = join(REPO, 'node_modules/tsx/dist/cli.mjs')
-const START = join(REPO, 'src/server/start.ts')
+afterEach(cleanupProcesses)
 
-const INDEX_HTML =
-  '<!doctype html><html><head><title>start.test page</title></head><body><div id="root">start-test-index-7c1e</div></body></html>'
-const INDEX_MARKER = 'start-test-index-7c1e'
-
-/** Upper bound for anything one process does: start, answer, exit. */
-const PROCESS_TIMEOUT_MS = 15_000
-
-type Started = {
-  child: ChildProcess
-  stdout: () => string
-  stderr: () => string
-  /** everything the process printed */
-  output: () => string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
-
-const children = new Set<Started>()
-const tempDirs: string[] = []
-const fakes: FakeUpstream[] = []
-
-afterEach(async () => {
-  await Promise.all([...children].map(stop))
-  children.clear()
-  await Promise.all(fakes.splice(0).map((fake) => fake.close()))
-  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
-
-/** A working directory with dist/index.html (and a .env when given). */
-function workDir(dotEnv?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dashboard-start-'))
-  tempDirs.push(dir)
-  mkdirSync(join(dir, 'dist'))
-  writeFileSync(join(dir, 'dist', 'index.html'), INDEX_HTML)
-  if (dotEnv !== undefined) writeFileSync(join(dir, '.env'), dotEnv)
-  return dir
-}
-
-/** Only what a process needs to run, so nothing from this machine's environment configures it. */
-function baseEnv(): Record<string, string> {
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin' }
-  for (const name of ['HOME', 'TMPDIR'] as const) {
-    const value = process.env[name]
-    if (value) env[name] = value
-  }
-  return env
-}
-
-/** `npm start` in `cwd`; the env is exactly `env` (plus PATH/HOME). Its own process group, so it can be stopped whole. */
-function startServer(cwd: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [TSX_CLI, START], {
-    cwd,
-    env: { ...baseEnv(), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  let out = ''
-  let err = ''
-  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    out += chunk
-  })
-  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    err += chunk
-  })
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolveExit) => {
-    child.on('close', (code, signal) => resolveExit({ code, signal }))
-  })
-  const started: Started = {
-    child,
-    stdout: () => out,
-    stderr: () => err,
-    output: () => `${out}\n${err}`,
-    exited,
-  }
-  children.add(started)
-  return started
-}
-
-function isRunning(s: Started): boolean {
-  return s.child.exitCode === null && s.child.signalCode === null
-}
-
-function killGroup(s: Started, signal: NodeJS.Signals): void {
-  if (s.child.pid === undefined) return
-  try {
-    process.kill(-s.child.pid, signal)
-  } catch {
-    // already gone
-  }
-}
-
-/**
- * SIGTERM to the process group (tsx and the server under it), SIGKILL after 1.5 s. Not asserted:
- * a graceful exit is not always quick (a keep-alive connection can hold server.close() for seconds).
- */
-async function stop(s: Started): Promise<void> {
-  if (!isRunning(s)) return
-  killGroup(s, 'SIGTERM')
-  const timer = setTimeout(() => killGroup(s, 'SIGKILL'), 1_500)
-  await s.exited
-  clearTimeout(timer)
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string, s: Started): Promise<T> {
-  let timer: NodeJS.Timeout | undefined
-  return Promise.race([
-    promise,
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(new Error(`${what} took over ${ms} ms.\nstdout:\n${s.stdout()}\nstderr:\n${s.stderr()}`)),
-        ms,
-      )
-    }),
-  ]).finally(() => clearTimeout(timer))
-}
-
-/** Resolves with the base URL from the `Dashboard on http://host:port` line; rejects if the process exits first. */
-function listening(s: Started): Promise<string> {
-  const ready = new Promise<string>((resolveUrl, reject) => {
-    const check = () => {
-      const m = /Dashboard on (http:\/\/\S+:(\d+))/.exec(s.stdout())
-      if (m?.[1] && m[2] !== '0') {
-        s.child.stdout?.off('data', check)
-        resolveUrl(m[1])
-      }
-    }
-    s.child.stdout?.on('data', check)
-    check()
-    s.exited.then(({ code, signal }) =>
-      reject(
-        new Error(
-          `the server exited (code ${code}, signal ${signal}) before listening.\nstdout:\n${s.stdout()}\nstderr:\n${s.stderr()}`,
-        ),
-      ),
-    )
-  })
-  return within(ready, PROCESS_TIMEOUT_MS, 'starting the server', s)
-}
-
-/** A server that must start: returns its base URL. */
-async function serverUrl(
-  cwd: string,
-  env: Record<string, string>,
-): Promise<{ url: string; server: Started }> {
-  const server = startServer(cwd, { HOST: '127.0.0.1', PORT: '0', ...env })
-  return { url: await listening(server), server }
-}
-
-/** A server that must refuse to start: returns how it exited and what it printed. */
-async function refusal(cwd: string, env: Record<string, string>) {
-  const server = startServer(cwd, { PORT: '0', ...env })
-  const t0 = Date.now()
-  const exit = await within(server.exited, PROCESS_TIMEOUT_MS, 'the refusal', server)
-  return { ...exit, ms: Date.now() - t0, stdout: server.stdout(), stderr: server.stderr() }
+async function fakeUpstream(opts: Parameters<typeof startFakeUpstream>[0]): Promise<FakeUpstream> {
+  const fake = await startFakeUpstream(opts)
+  onCleanup(() => fake.close())
+  return fake
 }
 
 const WEEK_BODY = JSON.stringify({
@@ -186,10 +41,10 @@ function postCallDetails(url: string, query = 'offset=0&limit=5', init: RequestI
   })
 }
 
-describe('npm start in demo mode (no SMARTASSIST_* variable)', () => {
+describe('npm start in demo mode (no SMARTASSIST_* variable)', { timeout: 30_000 }, () => {
   it('serves /healthz, /api/config, the page for any route, and demo call details', async () => {
-    const { url, server } = await serverUrl(workDir(), { DASHBOARD_SKIP_DOTENV: '1' })
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    const { url, port, server } = await serverUrl(workDir(), { DASHBOARD_SKIP_DOTENV: '1' })
+    expect(url).toBe(`http://127.0.0.1:${port}`)
     expect(server.stdout()).toMatch(/demo mode/)
 
     const health = await fetch(`${url}/healthz`)
@@ -219,12 +74,15 @@ describe('npm start in demo mode (no SMARTASSIST_* variable)', () => {
     expect(body.data?.length).toBeGreaterThan(0)
     expect(body.data?.length).toBeLessThanOrEqual(5)
 
-    const bad = await fetch(`${url}/api/calldetails`, { method: 'POST', body: '{not json' })
+    const bad = await postCallDetails(url, undefined, { body: '{not json' })
     expect(bad.status).toBe(400)
+    // Not declared as JSON (what a cross-site form can send): 415 (CONTRACT.md "Protection").
+    const form = await postCallDetails(url, undefined, { headers: { 'content-type': 'text/plain' } })
+    expect(form.status).toBe(415)
   })
 })
 
-describe('npm start refuses a partial live configuration', () => {
+describe('npm start refuses a partial live configuration', { timeout: 30_000 }, () => {
   it('exits non-zero within seconds, names what is missing, prints no secret', async () => {
     const secret = 'partial-config-secret-e41b'
     const r = await refusal(workDir(), {
@@ -260,7 +118,32 @@ describe('npm start refuses a partial live configuration', () => {
   })
 })
 
-describe('npm start and DASHBOARD_AUTH', () => {
+describe('npm start refuses a PORT that is not a decimal integer 1..65535', { timeout: 30_000 }, () => {
+  // Each value is built from a free port, so a lenient parse (Number, parseInt) would listen on it.
+  it.each<[string, (port: number) => string]>([
+    ['zero (the kernel would pick a port)', () => '0'],
+    ['above 65535', () => '65536'],
+    ['negative', () => '-1'],
+    ['hexadecimal', (port) => `0x${port.toString(16)}`],
+    ['exponent notation', (port) => `${port}e0`],
+    ['a fraction of zero', (port) => `${port}.0`],
+    ['a plus sign', (port) => `+${port}`],
+    ['trailing letters', (port) => `${port}abc`],
+    ['a word', () => 'http'],
+  ])('PORT %s: exits non-zero before listening, naming PORT', async (_, portValue) => {
+    const port = await freePort()
+    const value = portValue(port)
+    const r = await refusal(workDir(), { DASHBOARD_SKIP_DOTENV: '1', HOST: '127.0.0.1', PORT: value })
+    expect(r.stdout, `PORT=${JSON.stringify(value)}`).not.toMatch(/Dashboard on/)
+    expect(r.code, `PORT=${JSON.stringify(value)}`).not.toBe(0)
+    expect(r.code, `PORT=${JSON.stringify(value)}`).not.toBeNull()
+    expect(r.ms).toBeLessThan(10_000)
+    expect(r.stderr, `PORT=${JSON.stringify(value)}`).toContain('PORT')
+    expect(await canListenOn(port), 'nothing listened on the port a lenient parse gives').toBe(true)
+  })
+})
+
+describe('npm start and DASHBOARD_AUTH', { timeout: 30_000 }, () => {
   it.each(['0.0.0.0', '::'])('refuses HOST=%s without DASHBOARD_AUTH, before listening', async (host) => {
     const r = await refusal(workDir(), { DASHBOARD_SKIP_DOTENV: '1', HOST: host })
     expect(r.code).not.toBe(0)
@@ -300,7 +183,7 @@ describe('npm start and DASHBOARD_AUTH', () => {
   })
 })
 
-describe('npm start in live mode against a loopback SmartAssist', () => {
+describe('npm start in live mode against a loopback SmartAssist', { timeout: 30_000 }, () => {
   it('signs with the id/secret pair over a JWT, forwards correctly and never shows a secret', async () => {
     const clientId = 'cs-proc-client-1'
     const clientSecret = 'sentinel-client-secret-0b5d2f9a'
@@ -308,8 +191,7 @@ describe('npm start in live mode against a loopback SmartAssist', () => {
     const accountId = 'acct-proc-1'
     const iId = 'st-proc-iid-1'
     let rejectCredentials = false
-    const fake = await startFakeUpstream({ accountId, iId, expectAuth: () => !rejectCredentials })
-    fakes.push(fake)
+    const fake = await fakeUpstream({ accountId, iId, expectAuth: () => !rejectCredentials })
 
     const { url, server } = await serverUrl(workDir(), {
       DASHBOARD_SKIP_DOTENV: '1',
@@ -387,7 +269,7 @@ describe('npm start in live mode against a loopback SmartAssist', () => {
   })
 })
 
-describe('npm start reads .env from its working directory', () => {
+describe('npm start reads .env from its working directory', { timeout: 30_000 }, () => {
   const partialDotEnv = [
     '# a half-finished live configuration',
     'SMARTASSIST_HOST=http://127.0.0.1:9',

@@ -7,6 +7,9 @@ import { createAppFromEnv, readDotEnv } from './app-from-env'
 import { ConfigError, checkListenSecurity, type Listen, loadDashboardAuth, loadListen } from './config'
 import { SHUTDOWN_GRACE_MS } from './protection-limits'
 
+// Requests in flight get this long; the rest of the grace period is margin for closing and exiting.
+const DRAIN_MS = SHUTDOWN_GRACE_MS - 4_000
+
 function fail(message: string): never {
   console.error(`Cannot start the dashboard: ${message}`)
   process.exit(1)
@@ -49,14 +52,14 @@ function main() {
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return
     stopping = true
-    console.log(`${signal}: stopping; requests in flight get ${SHUTDOWN_GRACE_MS / 1000} s to finish`)
+    console.log(`${signal}: stopping; requests in flight get ${DRAIN_MS / 1000} s to finish`)
     shutdown.abort()
     server.close(() => process.exit(0))
     if ('closeIdleConnections' in server) server.closeIdleConnections()
     setTimeout(() => {
       if ('closeAllConnections' in server) server.closeAllConnections()
       process.exit(0)
-    }, SHUTDOWN_GRACE_MS - 1_000).unref()
+    }, DRAIN_MS).unref()
   }
   process.on('SIGTERM', stop)
   process.on('SIGINT', stop)
