@@ -2,7 +2,7 @@
 // (see api-rules.ts) over the seeded generator. Used by demo mode, tests and benchmarks.
 
 import { checkRequest, type SelectableField } from './api-rules'
-import { CHANNELS } from './synthetic/catalog'
+import { CHANNELS, QUEUES } from './synthetic/catalog'
 import { createGenerator } from './synthetic/generator'
 import type { Header } from './synthetic/header'
 import type { JsonObject } from './synthetic/json'
@@ -56,20 +56,17 @@ function channelMatcher(values: readonly string[]): (h: Header) => boolean {
   return (h) => ok[h.channel] === true
 }
 
-/** `queues` filter: a record matches when any of its QueueEntry destinations has one of the ids. */
-function queueMatcher(ids: readonly string[]): (rec: JsonObject) => boolean {
+/**
+ * `queues` filter as a mask over QUEUES (bit q = QUEUES[q]): a record matches when any of its
+ * QueueEntry destinations has one of the ids. Ids outside the catalogue match no record; 0 = none can.
+ */
+function queueBits(ids: readonly string[]): number {
   const wanted = new Set(ids)
-  return (rec) =>
-    Array.isArray(rec.destinations) &&
-    rec.destinations.some(
-      (d) =>
-        typeof d === 'object' &&
-        d !== null &&
-        !Array.isArray(d) &&
-        d.destinationType === 'QueueEntry' &&
-        typeof d.queueId === 'string' &&
-        wanted.has(d.queueId),
-    )
+  let bits = 0
+  QUEUES.forEach((queue, q) => {
+    if (wanted.has(queue.id)) bits |= 1 << q
+  })
+  return bits
 }
 
 export function createSyntheticSmartAssist(opts: SyntheticOptions = {}): SyntheticSmartAssist {
@@ -85,31 +82,20 @@ export function createSyntheticSmartAssist(opts: SyntheticOptions = {}): Synthet
       const tz = q.timeZoneOffset
       const endMs = clampEnd(q.endMs)
       const channelOk = q.channels ? channelMatcher(q.channels) : () => true
-      const queueOk = q.queues ? queueMatcher(q.queues) : null
-      let page: JsonObject[]
-      if (queueOk === null) {
-        // Channel is known from the header: enumerate only as far as the page reaches and
-        // build only the page's records.
-        const hits: Header[] = []
-        gen.walk(q.startMs, endMs, (h) => {
-          if (channelOk(h)) hits.push(h)
-          return hits.length < need
-        })
-        page = hits.slice(q.offset * q.limit).map((h) => gen.record(h, tz))
-      } else {
-        // Queues live in the record body, so build as we walk, still stopping at the page's end.
-        const hits: JsonObject[] = []
-        let skip = q.offset * q.limit
-        gen.walk(q.startMs, endMs, (h) => {
-          if (!channelOk(h)) return true
-          const rec = gen.record(h, tz)
-          if (!queueOk(rec)) return true
-          if (skip > 0) skip--
-          else hits.push(rec)
-          return hits.length < q.limit
-        })
-        page = hits
+      // Channel is known from the header and the queues from gen.queueMask (no record is built):
+      // enumerate only as far as the page reaches and build only the page's records.
+      let ok = channelOk
+      if (q.queues) {
+        const wanted = queueBits(q.queues)
+        if (wanted === 0) return { status: 200, body: { numResults: 0, data: [] } }
+        ok = (h) => channelOk(h) && (gen.queueMask(h) & wanted) !== 0
       }
+      const hits: Header[] = []
+      gen.walk(q.startMs, endMs, (h) => {
+        if (ok(h)) hits.push(h)
+        return hits.length < need
+      })
+      const page = hits.slice(q.offset * q.limit).map((h) => gen.record(h, tz))
       if (q.selectedFields !== null) for (const rec of page) stripUnselected(rec, q.selectedFields)
       // numResults counts the records in this page, as in both samples.
       return { status: 200, body: { numResults: page.length, data: page } }

@@ -9,15 +9,32 @@ export type Person = { first: string; last: string; email: string; phone: string
 
 const CENTER_PHONES = ['+13345550199', '+18005550123', '+442075550100'] as const
 
-export function person(rng: Rng): Person {
+/** The customer's draws, in stream order; personOf formats them (apart, so a draw-only pass skips that). */
+export type PersonDraws = {
+  first: string
+  last: string
+  mailNo: number
+  area: number
+  line: number
+  center: string
+}
+
+export function drawPerson(rng: Rng): PersonDraws {
   const first = rng.pick(FIRST_NAMES)
   const last = rng.pick(LAST_NAMES)
+  const mailNo = rng.int(1, 99)
+  const area = rng.int(200, 989)
+  const line = rng.int(0, 9999)
+  return { first, last, mailNo, area, line, center: rng.pick(CENTER_PHONES) }
+}
+
+export function personOf(d: PersonDraws): Person {
   return {
-    first,
-    last,
-    email: `${first.toLowerCase()}.${last.toLowerCase()}${rng.int(1, 99)}@example.net`,
-    phone: `+1${rng.int(200, 989)}555${rng.int(0, 9999).toString().padStart(4, '0')}`,
-    center: rng.pick(CENTER_PHONES),
+    first: d.first,
+    last: d.last,
+    email: `${d.first.toLowerCase()}.${d.last.toLowerCase()}${d.mailNo}@example.net`,
+    phone: `+1${d.area}555${d.line.toString().padStart(4, '0')}`,
+    center: d.center,
   }
 }
 

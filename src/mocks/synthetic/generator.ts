@@ -4,7 +4,7 @@ import { CHANNELS, QUEUES } from './catalog'
 import { type Visit, walkNewestFirst } from './enumerate'
 import { type Header, identityOf } from './header'
 import type { JsonObject } from './json'
-import { buildRecord } from './record'
+import { buildRecord, queueMaskOf } from './record'
 
 export const DEFAULT_SEED = 20241118
 export const DEFAULT_PER_DAY = 700
@@ -18,6 +18,11 @@ export type Generator = {
   walk(startMs: number, endMs: number, visit: Visit): void
   /** headers of records starting in [startMs, endMs], newest first; stops after `max` */
   headers(startMs: number, endMs: number, max?: number): Header[]
+  /**
+   * bit q set when the record's destinations hold a QueueEntry of QUEUES[q]; far cheaper than
+   * record(h), as it builds no record
+   */
+  queueMask(h: Header): number
   /** the full record, zone-less times shifted by tzOffsetMin (JS getTimezoneOffset sign) */
   record(h: Header, tzOffsetMin?: number): JsonObject
   /** every record in [startMs, endMs] (inclusive), newest first */
@@ -45,6 +50,7 @@ export function createGenerator(opts: GeneratorOptions = {}): Generator {
     perDay,
     walk: (startMs, endMs, visit) => walkNewestFirst(seed, perDay, startMs, endMs, visit),
     headers,
+    queueMask: (h) => queueMaskOf(seed, h),
     record: (h, tz = 0) => buildRecord(seed, h, tz),
     records: (startMs, endMs, tz = 0) => headers(startMs, endMs).map((h) => buildRecord(seed, h, tz)),
     identities: (startMs, endMs) => headers(startMs, endMs).map((h) => identityOf(seed, h)),
