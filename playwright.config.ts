@@ -3,6 +3,12 @@ import { resolveChromium } from './scripts/chromium-path.mjs'
 
 const port = Number(process.env.E2E_PORT ?? 4179)
 const baseURL = `http://127.0.0.1:${port}`
+// A second dashboard in live mode, against a loopback SmartAssist, with a small rate budget: what a
+// supervisor sees while the server waits for SmartAssist (e2e/live-progress.spec.ts).
+const livePort = port + 1
+const fakePort = port + 2
+export const LIVE_RATE_LIMIT = 10
+process.env.E2E_LIVE_URL = `http://127.0.0.1:${livePort}`
 
 export default defineConfig({
   testDir: 'e2e',
@@ -29,12 +35,38 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    // e2e runs against the production build served by `npm start`, in demo mode.
-    command: 'npm start',
-    url: `${baseURL}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    env: { HOST: '127.0.0.1', PORT: String(port), DASHBOARD_SKIP_DOTENV: '1' },
-  },
+  webServer: [
+    {
+      // e2e runs against the production build served by `npm start`, in demo mode.
+      command: 'npm start',
+      url: `${baseURL}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { HOST: '127.0.0.1', PORT: String(port), DASHBOARD_SKIP_DOTENV: '1' },
+    },
+    {
+      command: `node --import tsx scripts/fake-smartassist.ts ${fakePort} 2000`,
+      port: fakePort,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${livePort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(livePort),
+        DASHBOARD_SKIP_DOTENV: '1',
+        SMARTASSIST_HOST: `http://127.0.0.1:${fakePort}`,
+        SMARTASSIST_ACCOUNT_ID: 'synthetic-account',
+        SMARTASSIST_IID: 'st-e2e',
+        SMARTASSIST_JWT: 'e2e.fake.jwt',
+        SMARTASSIST_RATE_LIMIT: String(LIVE_RATE_LIMIT),
+        SMARTASSIST_SYNC_DAYS: '0',
+        DATA_DIR: 'memory',
+      },
+    },
+  ],
 })

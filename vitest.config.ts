@@ -6,6 +6,8 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Generous: CI has 2 cores shared by process-level tests; a hung test still fails.
+    testTimeout: 20_000,
     projects: [
       {
         extends: true,

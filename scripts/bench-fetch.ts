@@ -7,16 +7,16 @@
 //
 //   npx tsx scripts/bench-fetch.ts [seed]
 
-import { ApiError } from '../src/api/api-error'
+import { conversationIdentity } from '../src/api/normalize'
+import { createSyntheticSmartAssist } from '../src/mocks/synthetic-smartassist'
 import {
   type FetchRangeOptions,
   fetchRange,
   type PageRequest,
   type PostPage,
   recordStartTime,
-} from '../src/api/fetch-engine'
-import { conversationIdentity } from '../src/api/normalize'
-import { createSyntheticSmartAssist } from '../src/mocks/synthetic-smartassist'
+} from '../src/server/engine/fetch-engine'
+import { PageError } from '../src/server/engine/page-error'
 
 const DAY = 86_400_000
 const RATE_PER_MIN = 60
@@ -35,7 +35,7 @@ function syntheticPostPage(perDay: number, keys: string[]): PostPage {
     keys.push(keyOf(req))
     const body = { startDate: req.startDate, endDate: req.endDate, timeZoneOffset: 0 }
     const res = sa.handle({ offset: req.offset, limit: req.limit, body })
-    if (res.status !== 200) throw new ApiError(res.status, JSON.stringify(res.body))
+    if (res.status !== 200) throw new PageError(res.status, JSON.stringify(res.body))
     return res.body as { data: unknown[] }
   }
 }

@@ -5,7 +5,6 @@ import type { Plugin } from 'vite'
 
 const TEXT = /\.(html|js|mjs|css|svg|json|txt)$/
 
-
 /**
  * Writes `file.br` and `file.gz` beside every text file of the build, at the highest levels, so
  * `npm start` sends them as they are (serveStatic `precompressed`) and spends no CPU per request.

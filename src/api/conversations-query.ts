@@ -1,52 +1,36 @@
+// One range = one query = one streamed GET /api/conversations (CONTRACT.md "Ranges"). The server runs
+// the fetch engine and keeps what it fetched; the page reads the stream, normalizes the records once,
+// and publishes rows as they arrive. Leaving the range aborts the request (the query's signal); Retry
+// asks again for the same range, and the server answers what it already holds at once.
+
 import { type QueryFunctionContext, queryOptions } from '@tanstack/react-query'
-import { createPostPage } from './calldetails-client'
-import type { Conversation, ShapeWarning } from './conversation'
-import { fetchRange, type RangeResult } from './fetch-engine'
-import { conversationIdentity, normalizeRecord } from './normalize'
-import { parseApiTime } from './normalize-times'
-import { coveredMs, createRangeState, type RangeState, totalMs } from './range-state'
+import { ApiError } from './api-error'
+import { createRangeAccumulator, type RangeLoad } from './range-load'
+import { requestRange } from './range-request'
+import { CUT_MESSAGE, readRangeStream } from './range-stream'
 
-export type RangeLoad = {
-  conversations: Conversation[]
-  warnings: ShapeWarning[]
-  /** windows that still overflowed at the smallest size: the count is a lower bound there */
-  overflow: RangeResult['overflow']
-  coveredMs: number
-  totalMs: number
-  requests: number
-  complete: boolean
-  /** when the last page arrived (epoch ms) */
-  fetchedAt: number
-}
+export type { RangeLoad } from './range-load'
 
-type Key = readonly ['calldetails', number, number, number]
+type Key = readonly ['conversations', number, number, number]
+
+/** Rows appear as records arrive, but each re-render costs more as the set grows: publish less often then. */
+export const publishEveryMs = (rows: number) => Math.max(200, rows / 40)
 
 /**
- * The engine's memory of unfinished loads, so that Retry (or coming back to a range whose load was
- * interrupted) asks only for what is missing. The state holds every record received; the page's rows
- * are rebuilt from it, so they can never disagree. Bounded: a few ranges, the newest kept.
+ * Records that come before the server reports work left (a progress line with coveredMs < totalMs)
+ * are what its store already holds, sent at wire speed: they are shown together, so a range the
+ * server holds goes straight from "Loading…" to the count, without a progress phase. A large stored
+ * part still shows progress once it has taken this long.
  */
-const unfinished = new Map<string, RangeState>()
-const MAX_UNFINISHED = 3
+export const HOLD_STORED_MS = 5_000
 
-function unfinishedState(key: string, start: number, end: number): RangeState {
-  const state = unfinished.get(key) ?? createRangeState(start, end)
-  unfinished.delete(key)
-  unfinished.set(key, state)
-  for (const oldest of unfinished.keys()) {
-    if (unfinished.size <= MAX_UNFINISHED) break
-    unfinished.delete(oldest)
-  }
-  return state
-}
-
-/** Rows appear as pages arrive, but each re-render costs more as the set grows: publish less often then. */
-const publishEveryMs = (rows: number) => Math.max(200, rows / 40)
-
-/** The whole range, every window and page, normalized once at the edge (offset 0: we read UTC). */
+/**
+ * The whole range, normalized at the edge. `refreshedAt` > 0 is a Refresh: its own query, sent with
+ * `Cache-Control: no-cache` (and so is a Retry of it), so the server fetches the range again.
+ */
 export function conversationsQuery(start: number, end: number, refreshedAt = 0) {
   return queryOptions({
-    queryKey: ['calldetails', start, end, refreshedAt] as Key,
+    queryKey: ['conversations', start, end, refreshedAt] as Key,
     queryFn: loadRange,
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 10 * 60_000,
@@ -55,61 +39,88 @@ export function conversationsQuery(start: number, end: number, refreshedAt = 0) 
 
 async function loadRange(ctx: QueryFunctionContext<Key>): Promise<RangeLoad> {
   const [, start, end, refreshedAt] = ctx.queryKey
-  const key = JSON.stringify(ctx.queryKey)
-  const state = unfinishedState(key, start, end)
-  let load = appendRecords(emptyLoad(state), [...state.records.values()])
-  let lastPublish = 0
-  const result = await fetchRange({
-    start,
-    end,
-    signal: ctx.signal,
-    postPage: createPostPage({ noCache: refreshedAt > 0 }),
-    recordTime: (raw) => parseApiTime((raw as { sessionStartTime?: unknown } | null)?.sessionStartTime, 0),
-    identity: conversationIdentity,
-    resume: state,
-    onProgress: (p) => {
-      load = appendRecords(load, p.newRecords)
-      load = { ...load, coveredMs: p.coveredMs, requests: p.requests, fetchedAt: Date.now() }
-      const now = Date.now()
-      if (now - lastPublish >= publishEveryMs(load.conversations.length)) {
-        lastPublish = now
-        ctx.client.setQueryData(ctx.queryKey, load)
-      }
+  const { signal } = ctx
+  // A Retry, or coming back to a range whose load was cut off: its rows stay on screen until this
+  // answer has as many (the server sends what it holds first, so that is quick).
+  const previous = ctx.client.getQueryData<RangeLoad>(ctx.queryKey)
+  const shownBefore = previous?.conversations.length ?? 0
+  const acc = createRangeAccumulator(start, end)
+
+  const publisher = createPublisher(
+    () => {
+      if (signal.aborted || acc.rows < shownBefore) return
+      ctx.client.setQueryData(ctx.queryKey, acc.snapshot())
     },
-  })
-  load = { ...load, overflow: result.overflow, requests: result.requests, coveredMs: coveredMs(state) }
-  if (!result.complete) {
-    // Everything received is shown; the error says what failed and the page offers Retry.
-    ctx.client.setQueryData(ctx.queryKey, load)
-    const failure = result.failed[0]?.error
-    throw failure instanceof Error ? failure : new Error('Part of the range could not be loaded.')
+    () => acc.rows,
+  )
+
+  try {
+    const body = await requestRange(start, end, { noCache: refreshedAt > 0, signal })
+    for await (const event of readRangeStream(body)) {
+      if (event.type === 'error') {
+        // Everything received stays visible (or what was shown before, when that is more); the
+        // notice says what went wrong and offers Retry.
+        if (!signal.aborted && acc.rows >= shownBefore) ctx.client.setQueryData(ctx.queryKey, acc.snapshot())
+        throw new ApiError(
+          event.status,
+          event.error,
+          event.retryAfterSeconds === undefined ? {} : { retryAfterSec: event.retryAfterSeconds },
+        )
+      }
+      if (event.type === 'progress' && event.coveredMs < event.totalMs) publisher.release()
+      acc.apply(event)
+      if (event.type === 'done') {
+        if (event.count !== acc.rows) {
+          if (!signal.aborted) ctx.client.setQueryData(ctx.queryKey, { ...acc.snapshot(), complete: false })
+          throw new ApiError(
+            502,
+            `The dashboard server counted ${event.count.toLocaleString('en-US')} records but sent ${acc.rows.toLocaleString('en-US')}; press Retry, and check the server log if it persists.`,
+          )
+        }
+        return acc.snapshot()
+      }
+      publisher.changed()
+    }
+    // readRangeStream always ends with done or error; this is only reached if it ever does not.
+    throw new ApiError(0, CUT_MESSAGE)
+  } finally {
+    publisher.stop()
   }
-  unfinished.delete(key)
-  return { ...load, complete: true, coveredMs: load.totalMs }
 }
 
-function emptyLoad(state: RangeState): RangeLoad {
+/**
+ * When rows go to React: not before the server reports work left or HOLD_STORED_MS after the first
+ * event (a stored range arrives whole), then at most every publishEveryMs, the last change included.
+ */
+function createPublisher(publish: () => void, rows: () => number) {
+  let holdUntil: number | undefined
+  let released = false
+  let last = Number.NEGATIVE_INFINITY
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const flush = () => {
+    timer = undefined
+    last = Date.now()
+    publish()
+  }
   return {
-    conversations: [],
-    warnings: [],
-    overflow: state.overflow,
-    coveredMs: coveredMs(state),
-    totalMs: totalMs(state),
-    requests: state.requests,
-    complete: false,
-    fetchedAt: Date.now(),
+    /** the server is fetching: every change is worth showing from now on */
+    release() {
+      if (released) return
+      released = true
+      clearTimeout(timer)
+      timer = undefined
+    },
+    changed() {
+      const now = Date.now()
+      holdUntil ??= now + HOLD_STORED_MS
+      const at = Math.max(released ? now : holdUntil, last + publishEveryMs(rows()))
+      if (at <= now) {
+        clearTimeout(timer)
+        flush()
+      } else timer ??= setTimeout(flush, at - now)
+    },
+    stop() {
+      clearTimeout(timer)
+    },
   }
-}
-
-function appendRecords(load: RangeLoad, records: unknown[]): RangeLoad {
-  if (records.length === 0) return load
-  const conversations = load.conversations.slice()
-  const warnings = load.warnings.slice()
-  for (const raw of records) {
-    const { conversation, warnings: odd } = normalizeRecord(raw, conversations.length, { timeZoneOffset: 0 })
-    conversations.push(conversation)
-    for (const message of odd)
-      warnings.push({ index: conversations.length - 1, id: conversation.id, message })
-  }
-  return { ...load, conversations, warnings }
 }

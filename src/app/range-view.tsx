@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query'
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react'
+import { configQuery } from '../api/config-query'
 import { conversationsQuery } from '../api/conversations-query'
 import { fillQueueNames } from '../api/queue-names'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
+import { SyncNote } from '../components/sync-note'
 import { csvColumnsFor } from '../features/conversations-table/columns'
 import { ConversationsTable } from '../features/conversations-table/conversations-table'
 import { ExportMenu } from '../features/conversations-table/export-menu'
@@ -43,6 +45,7 @@ export function RangeView({
   const [refresh, setRefresh] = useState<{ rangeKey: string; at: number } | null>(null)
   const refreshedAt = refresh?.rangeKey === rangeKey ? refresh.at : 0
   const query = useQuery(conversationsQuery(range.start, range.end, refreshedAt))
+  const config = useQuery(configQuery)
   const load = query.data
   const complete = query.isSuccess && !query.isFetching && load?.complete === true
   const failed = query.isError && !query.isFetching
@@ -90,13 +93,24 @@ export function RangeView({
           ) : (
             <StatusBar
               state="loading"
-              progress={{ covered: load ? load.coveredMs / load.totalMs : 0, fetched: all.length }}
+              progress={
+                load
+                  ? {
+                      covered: load.coveredMs / load.totalMs,
+                      fetched: all.length,
+                      etaMs: load.etaMs,
+                      waitingForBudget: load.waitingForBudget,
+                      rateLimitPerMinute: load.rateLimitPerMinute,
+                    }
+                  : null
+              }
             />
           )}
           {complete && filtered.length !== all.length && (
             <span className="muted">of {all.length.toLocaleString('en-US')} in the range</span>
           )}
           <span className="spacer" />
+          <SyncNote config={config.data} zone={zone} />
           {load && complete && (
             <span className="muted">
               Data as of {formatDateTime(load.fetchedAt, zone, 'MMM d, HH:mm:ss')}

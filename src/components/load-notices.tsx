@@ -1,5 +1,5 @@
 import { isApiError } from '../api/api-error'
-import type { RangeLoad } from '../api/conversations-query'
+import type { RangeLoad } from '../api/range-load'
 import { formatCount, formatDateTime, pluralize } from '../lib/format'
 
 type Props = { load: RangeLoad | undefined; error: Error | null; zone: string; onRetry: () => void }

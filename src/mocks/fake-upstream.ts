@@ -25,6 +25,8 @@ export type FakeUpstreamOptions = {
   clock?: () => number
   /** wait before each answer */
   delayMs?: number
+  /** listen on this loopback port (default: any free one) */
+  port?: number
 }
 
 export type RecordedRequest = {
@@ -170,7 +172,7 @@ export async function startFakeUpstream(opts: FakeUpstreamOptions = {}): Promise
       res.end(JSON.stringify(errorBody(500, String(err))))
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
 
   return {

@@ -1,8 +1,16 @@
 import type { Hono } from 'hono'
 import { type AppDeps, createApp } from './app'
-import { describeConfig, type Env, loadAllowedHosts, loadConfig, loadDashboardAuth } from './config'
+import {
+  describeConfig,
+  type Env,
+  loadAllowedHosts,
+  loadConfig,
+  loadDashboardAuth,
+  loadTuning,
+} from './config'
 import { createDemoUpstream } from './demo-upstream'
 import { createTokenProvider } from './jwt'
+import { openStore } from './store/store'
 import { createLiveUpstream } from './upstream'
 
 /**
@@ -21,9 +29,15 @@ export function createAppFromEnv(
   const dashboardAuth = loadDashboardAuth(env)
   const allowedHosts = [env.HOST ?? '', ...loadAllowedHosts(env), ...(options.extraHosts ?? [])]
   const { pagesDir, shutdownSignal } = options
+  const tuning = loadTuning(env)
+  // Demo data is generated, not fetched: kept in memory unless DATA_DIR says otherwise.
+  const dataDir = config.mode === 'demo' && env.DATA_DIR === undefined ? 'memory' : tuning.dataDir
+  const logger = { info: (line: string) => console.log(line), error: (line: string) => console.error(line) }
+  const store = openStore({ dataDir, logger })
+  const sync = { days: tuning.syncDays, keepDays: tuning.keepDays }
   return {
-    app: createApp({ config, upstream, dashboardAuth, allowedHosts, pagesDir, shutdownSignal }),
-    description: describeConfig(config),
+    app: createApp({ config, upstream, dashboardAuth, allowedHosts, pagesDir, shutdownSignal, store, sync }),
+    description: `${describeConfig(config)} Conversation store: ${dataDir === 'memory' ? 'in memory' : `${dataDir}/`}.`,
   }
 }
 

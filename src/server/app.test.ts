@@ -20,7 +20,13 @@ describe('routes', () => {
 
   it('GET /api/config names the mode and account, nothing secret', async () => {
     const live = await setupApp().app.request('/api/config')
-    expect(await live.json()).toEqual({ mode: 'live', accountId: 'acct-6656d31f', rateLimitPerMinute: 60 })
+    expect(await live.json()).toEqual({
+      mode: 'live',
+      accountId: 'acct-6656d31f',
+      rateLimitPerMinute: 60,
+      sync: { days: 0, coveredFrom: null, coveredTo: null, state: 'off' },
+      store: 'ok',
+    })
     const demo = await setupApp({ config: { mode: 'demo', demoPerDay: 700 } }).app.request('/api/config')
     expect(await demo.json()).toEqual({ mode: 'demo' })
   })
@@ -80,6 +86,9 @@ describe('routes', () => {
   it('answers 500 JSON without internals, and logs the cause, when something unexpected throws', async () => {
     const broken = {
       queued: 0,
+      pausedUntil: 0,
+      perMinute: 60,
+      personWaiting: () => () => {},
       blockUntil: () => 0,
       acquire: () => Promise.reject(new Error('limiter exploded')),
     }

@@ -5,16 +5,20 @@ import { HTTPException } from 'hono/http-exception'
 import { basicAuthGuard } from './basic-auth-guard'
 import { type Clock, systemClock } from './clock'
 import type { DashboardAuth, ServerConfig } from './config'
-import { type Answer, answerFor } from './errors'
-import { createInFlight } from './in-flight'
+import type { Answer } from './errors'
 import { consoleLogger, createRedactor, type Logger, redactingLogger } from './logger'
+import { createPageSource } from './page-source'
 import { servePages } from './pages'
 import { crossSiteGuard, hostGuard, jsonBodyOnly } from './protection'
 import { MAX_REQUEST_BODY_BYTES } from './protection-limits'
+import { rangeRoute } from './range/range-route'
+import { createRangeService } from './range/range-service'
+import { startSync } from './range/sync'
 import { createRateLimiter, QueueFullError, type RateLimiter, type RateLimiterBounds } from './rate-limiter'
-import { type CacheOptions, cacheKey, createResponseCache } from './response-cache'
-import { callWithRetry, DEFAULT_RETRY_POLICY, DEFAULT_UPSTREAM_TIMEOUT_MS, type RetryPolicy } from './retry'
+import { type CacheOptions, createResponseCache } from './response-cache'
+import { DEFAULT_RETRY_POLICY, DEFAULT_UPSTREAM_TIMEOUT_MS, type RetryPolicy } from './retry'
 import { securityHeaders } from './security-headers'
+import { type ConversationStore, openStore } from './store/store'
 import type { Upstream } from './upstream'
 import { validateCallDetailsRequest } from './validate-request'
 
@@ -40,6 +44,10 @@ export type AppDeps = {
   pagesDir?: string
   /** aborts when the server shuts down: requests waiting for the budget are answered at once */
   shutdownSignal?: AbortSignal
+  /** the conversation store (default: in memory) */
+  store?: ConversationStore
+  /** live mode: keep the last `days` in the store ahead of people; prune what is older than `keepDays` */
+  sync?: { days: number; keepDays: number }
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -85,15 +93,30 @@ export function createApp(deps: AppDeps): Hono {
         createRateLimiter({ perMinute: config.rateLimitPerMinute, clock, ...deps.queueBounds }))
       : undefined
   const cache = createResponseCache({ ...deps.cacheOptions, clock })
-  const inFlight = createInFlight<Answer>()
   const answerContext = {
     upstreamName: config.mode === 'live' ? `SmartAssist at ${config.host}` : 'the demo data generator',
     timeoutMs,
     redact,
   }
-  const retryDeps = { upstream, clock, limiter, policy, timeoutMs, log: (line: string) => logger.info(line) }
+  const log = (line: string) => logger.info(line)
+  const retry = { upstream, clock, limiter, policy, timeoutMs, log }
+  const pages = createPageSource({ retry, cache, answerContext, clock })
+  const store = deps.store ?? openStore({ dataDir: 'memory', logger })
+  const ranges = createRangeService({ store, pages, clock, log })
+  const sync =
+    config.mode === 'live' && deps.sync && deps.sync.days > 0
+      ? startSync({ ...deps.sync, ranges, store, clock, log })
+      : undefined
 
   const shutdownSignal = deps.shutdownSignal ?? new AbortController().signal
+  shutdownSignal.addEventListener(
+    'abort',
+    () => {
+      void sync?.stop()
+      void store.close()
+    },
+    { once: true },
+  )
 
   const app = new Hono()
   // Every text answer compressed, however small: the contract makes no exception.
@@ -104,16 +127,20 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.use('/api/*', jsonBodyOnly())
 
-  app.get('/healthz', () => json(200, { ok: true }))
-
-  app.get('/api/config', () =>
-    json(
-      200,
-      config.mode === 'live'
-        ? { mode: 'live', accountId: config.accountId, rateLimitPerMinute: config.rateLimitPerMinute }
-        : { mode: 'demo' },
-    ),
+  app.get('/healthz', () =>
+    json(200, store.health === 'ok' ? { ok: true } : { ok: true, store: store.health }),
   )
+
+  app.get('/api/config', async () => {
+    if (config.mode === 'demo') return json(200, { mode: 'demo' })
+    return json(200, {
+      mode: 'live',
+      accountId: config.accountId,
+      rateLimitPerMinute: config.rateLimitPerMinute,
+      sync: sync ? await sync.status() : { days: 0, coveredFrom: null, coveredTo: null, state: 'off' },
+      store: store.health,
+    })
+  })
   app.all('/api/config', () => json(405, { error: 'Use GET for /api/config.' }, { allow: 'GET, HEAD' }))
 
   app.post(
@@ -131,23 +158,14 @@ export function createApp(deps: AppDeps): Hono {
         await c.req.text(),
       )
       if (!validation.ok) return json(400, { error: validation.error })
-      const q = validation.query
-      const key = cacheKey(q)
-      if (!/\bno-cache\b/i.test(c.req.header('cache-control') ?? '')) {
-        const hit = cache.get(key)
-        if (hit !== undefined) return send({ status: 200, json: hit, headers: {} }, 'hit')
-      }
       // The browser going away aborts the upstream call (or leaves the rate queue), unless another
       // caller still waits for the same answer. Shutting down ends them all.
       const signal = AbortSignal.any([c.req.raw.signal, shutdownSignal])
+      const noCache = /\bno-cache\b/i.test(c.req.header('cache-control') ?? '')
       try {
-        const { value, shared } = await inFlight.run(key, signal, async (shareSignal) => {
-          const answer = answerFor(await callWithRetry(retryDeps, q, shareSignal), answerContext)
-          if (answer.status === 200) cache.set(key, answer.json, Date.parse(q.body.endDate))
-          return answer
-        })
-        // A caller that joined another's call cost no upstream request: for diagnostics that is a hit.
-        return send(value, shared ? 'hit' : 'miss')
+        const { answer, source } = await pages.fetchPage(validation.query, { noCache, signal })
+        // A cached or shared answer cost no upstream request: for diagnostics that is a hit.
+        return send(answer, source === 'upstream' ? 'miss' : 'hit')
       } catch (error) {
         if (error instanceof QueueFullError) return queueFull(error)
         if (shutdownSignal.aborted) return shuttingDown()
@@ -164,9 +182,14 @@ export function createApp(deps: AppDeps): Hono {
     ),
   )
 
+  app.get('/api/conversations', rangeRoute(ranges, shutdownSignal))
+  app.all('/api/conversations', () =>
+    json(405, { error: 'Use GET /api/conversations?start=…&end=… (UTC instants).' }, { allow: 'GET' }),
+  )
+
   app.all('/api/*', (c) =>
     json(404, {
-      error: `No such API route: ${c.req.method} ${c.req.path}. The proxy serves POST /api/calldetails and GET /api/config.`,
+      error: `No such API route: ${c.req.method} ${c.req.path}. The server answers GET /api/conversations, POST /api/calldetails and GET /api/config.`,
     }),
   )
 

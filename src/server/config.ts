@@ -114,7 +114,7 @@ export const DEFAULT_SYNC_DAYS = 7
 export const DEFAULT_SYNC_SHARE = 0.5
 export const DEFAULT_KEEP_DAYS = 31
 
-function loadTuning(env: Env, problems: string[]): Tuning {
+function readTuning(env: Env, problems: string[]): Tuning {
   return {
     syncDays: wholeNumber(env, 'SMARTASSIST_SYNC_DAYS', DEFAULT_SYNC_DAYS, problems, [0, 366]),
     syncShare: share(env, 'SMARTASSIST_SYNC_SHARE', DEFAULT_SYNC_SHARE, problems),
@@ -146,13 +146,21 @@ function configError(problems: string[]): ConfigError {
   return new ConfigError(`Configuration problem:\n  - ${problems.join('\n  - ')}\nSee .env.example.`)
 }
 
+/** The store and sync settings; a value of the wrong form is a ConfigError. */
+export function loadTuning(env: Env): Tuning {
+  const problems: string[] = []
+  const tuning = readTuning(env, problems)
+  if (problems.length) throw configError(problems)
+  return tuning
+}
+
 /** Demo mode when no SMARTASSIST_* variable (demo ones aside) is set; live mode when all are; else ConfigError. */
 export function loadConfig(env: Env): ServerConfig {
   const problems: string[] = []
   const liveVarsSet = Object.keys(env).filter(
     (name) => name.startsWith('SMARTASSIST_') && !TUNING.has(name) && read(env, name) !== undefined,
   )
-  loadTuning(env, problems)
+  readTuning(env, problems)
   const rateLimitPerMinute = wholeNumber(
     env,
     'SMARTASSIST_RATE_LIMIT',

@@ -124,3 +124,55 @@ describe('the proxy keeps the account’s budget', () => {
     ])
   })
 })
+
+describe('people before the background sync', () => {
+  /** Grants over time for a set of callers, in virtual time. */
+  function grantsOf(
+    limiter: ReturnType<typeof createRateLimiter>,
+    clock: ReturnType<typeof createFakeClock>,
+  ) {
+    const log: Array<{ who: string; at: number }> = []
+    const t0 = clock.now()
+    const take = (who: string, priority: 'person' | 'background') =>
+      limiter.acquire(undefined, priority).then((grant) => {
+        log.push({ who, at: clock.now() - t0 })
+        grant.done()
+      })
+    return { log, take }
+  }
+
+  it('a person queued after the sync is served first', async () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter({ perMinute: 2, clock })
+    const { log, take } = grantsOf(limiter, clock)
+    const all = [take('s1', 'background'), take('s2', 'background'), take('s3', 'background')]
+    await clock.advance(0)
+    all.push(take('p1', 'person'))
+    await clock.run(Promise.all(all))
+    expect(log.map((g) => g.who)).toEqual(['s1', 's2', 'p1', 's3'])
+  })
+
+  it('while a person waits for data the sync stays within its share; alone it takes the whole budget', async () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter({ perMinute: 10, clock, backgroundShare: 0.3 })
+    const { log, take } = grantsOf(limiter, clock)
+    const endWait = limiter.personWaiting()
+    const sync = Array.from({ length: 12 }, (_, i) => take(`s${i}`, 'background'))
+    await clock.advance(59_000)
+    expect(log).toHaveLength(3)
+    endWait()
+    await clock.run(Promise.all(sync))
+    // The person left at 59 s: the rest of the first minute's budget (7) went to the sync at once.
+    expect(log.filter((g) => g.at === 59_000)).toHaveLength(7)
+    expect(log).toHaveLength(12)
+  })
+
+  it('the sync is never turned away by the queue bounds that protect people', async () => {
+    const clock = createFakeClock()
+    const limiter = createRateLimiter({ perMinute: 1, clock, maxWaiting: 1, maxWaitMs: 1_000 })
+    const { take } = grantsOf(limiter, clock)
+    const sync = Array.from({ length: 5 }, (_, i) => take(`s${i}`, 'background'))
+    await clock.run(Promise.all(sync))
+    expect(clock.now()).toBeGreaterThanOrEqual(Date.parse('2024-11-20T12:04:00.000Z'))
+  })
+})

@@ -1,7 +1,7 @@
 import type { Clock } from './clock'
 import { networkReason } from './errors'
 import { MAX_RATE_PAUSE_MS } from './protection-limits'
-import type { RateLimiter } from './rate-limiter'
+import type { Priority, RateLimiter } from './rate-limiter'
 import type { Upstream, UpstreamResponse } from './upstream'
 import type { CallDetailsQuery } from './validate-request'
 
@@ -40,6 +40,8 @@ export type RetryDeps = {
   policy: RetryPolicy
   timeoutMs: number
   log: (line: string) => void
+  /** whose request this is: the sync waits behind people (default 'person') */
+  priority?: Priority
 }
 
 export function isRetryable(status: number): boolean {
@@ -112,7 +114,7 @@ export async function callWithRetry(
   const { clock, policy, limiter } = deps
   const window = `${q.body.startDate}..${q.body.endDate}`
   for (let attempts = 1; ; attempts++) {
-    const grant = await limiter?.acquire(signal)
+    const grant = await limiter?.acquire(signal, deps.priority)
     const started = clock.now()
     let result: Attempt
     try {

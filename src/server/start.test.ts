@@ -201,6 +201,9 @@ describe('npm start in live mode against a loopback SmartAssist', { timeout: 30_
       SMARTASSIST_CLIENT_ID: clientId,
       SMARTASSIST_CLIENT_SECRET: clientSecret,
       SMARTASSIST_JWT: readyJwt,
+      // No background sync: this test counts the requests SmartAssist receives.
+      SMARTASSIST_SYNC_DAYS: '0',
+      DATA_DIR: 'memory',
     })
     expect(server.stdout()).toMatch(/live mode/)
     expect(server.stdout()).toMatch(/id\/secret pair wins/)

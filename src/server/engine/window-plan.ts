@@ -1,4 +1,4 @@
-import { MAX_LIMIT, MAX_OFFSET } from '../lib/calldetails-limits'
+import { MAX_LIMIT, MAX_OFFSET } from '../../lib/calldetails-limits'
 // Pure window planning for the fetch engine: which window to ask for next, from a density model
 // (density-model.ts). Nothing here touches the network.
 //

@@ -3,9 +3,9 @@
 // 7-day rule) and can answer newest-first, oldest-first or unsorted, shuffle within a page, fail pages with
 // the proxy's 502, and take time (so aborts can be tested).
 
-import { checkRequest } from '../mocks/api-rules'
-import { ApiError } from './api-error'
+import { checkRequest } from '../../mocks/api-rules'
 import type { PageRequest, PostPage } from './fetch-engine'
+import { PageError } from './page-error'
 import { HOUR, MINUTE, SECOND } from './window-plan'
 
 export type FakeRecord = { sessionId: string; conversationId?: string; sessionStartTime: string }
@@ -159,7 +159,7 @@ export function createFakeCalldetails(opts: FakeOptions): FakeCalldetails {
       endDate: req.endDate,
       timeZoneOffset: 0,
     })
-    if (!rules.ok) throw new ApiError(400, rules.message)
+    if (!rules.ok) throw new PageError(400, rules.message)
     const start = Date.parse(req.startDate)
     const end = Date.parse(req.endDate)
     // Inclusive at both ends.
@@ -184,7 +184,7 @@ export function createFakeCalldetails(opts: FakeOptions): FakeCalldetails {
       if (opts.latencyMs) await sleep(opts.latencyMs, signal)
       else await Promise.resolve()
       if (opts.failRate && rand() < opts.failRate)
-        throw new ApiError(502, 'SmartAssist failed (502): retry in a minute.', { upstreamStatus: 502 })
+        throw new PageError(502, 'SmartAssist failed (502): retry in a minute.', { upstreamStatus: 502 })
       const data = answer(req)
       call.ok = true
       call.returned = data.length

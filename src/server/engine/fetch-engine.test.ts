@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError } from './api-error'
 import {
   createFakeCalldetails,
   type FakeOptions,
@@ -15,6 +14,7 @@ import {
   type RangeResult,
   recordStartTime,
 } from './fetch-engine'
+import { PageError } from './page-error'
 import { DAY, HOUR, MINUTE } from './window-plan'
 
 const MON = Date.UTC(2024, 10, 18) // a Monday
@@ -180,7 +180,7 @@ describe('fetchRange on failure', () => {
     let res: RangeResult = await fetchRange({ ...base, start: MON, end: WEEK_END, postPage: api.postPage })
     expect(res.complete).toBe(false)
     expect(res.failed).toHaveLength(1)
-    expect(res.failed[0]?.error).toBeInstanceOf(ApiError)
+    expect(res.failed[0]?.error).toBeInstanceOf(PageError)
     expect(res.missing.length).toBeGreaterThan(0)
     let runs = 1
     while (!res.complete && runs < 200) {
@@ -215,7 +215,7 @@ describe('fetchRange on failure', () => {
       end: WEEK_END,
       postPage: (req, signal) => {
         calls++
-        if (calls === 20) return Promise.reject(new ApiError(503, 'SmartAssist is busy: retry in a minute.'))
+        if (calls === 20) return Promise.reject(new PageError(503, 'SmartAssist is busy: retry in a minute.'))
         return inner.postPage(req, signal)
       },
     })
