@@ -69,7 +69,9 @@ async function load(browser: Browser, url: string): Promise<Load> {
     await page.goto(url)
     const status = page.getByRole('status').filter({ hasText: COUNT_TEXT })
     await status.waitFor({ timeout: 600_000 })
-    await page.waitForFunction('window.__marks && window.__marks.count !== undefined')
+    await page.waitForFunction(
+      'window.__marks?.count !== undefined && window.__marks.firstRows !== undefined',
+    )
     const marks = (await page.evaluate('window.__marks')) as { firstRows?: number; count: number }
     const count = ((await status.textContent()) ?? '').trim()
     // The response has ended once the count shows; give the last chunks a moment to arrive.
