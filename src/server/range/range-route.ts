@@ -56,7 +56,10 @@ export function rangeRoute(service: RangeService, shutdownSignal: AbortSignal) {
         })
         const write = (event: RangeEvent) => {
           if (closed || stop.signal.aborted) return
-          const line = `${JSON.stringify(event)}\n`
+          const line =
+            event.type === 'recordsJson'
+              ? `{"type":"records","records":[${event.json.join(',')}]}\n`
+              : `${JSON.stringify(event)}\n`
           if (!zip) controller.enqueue(encoder.encode(line))
           else {
             zip.write(line)
