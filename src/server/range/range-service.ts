@@ -117,6 +117,8 @@ export function createRangeService(deps: {
           for await (const json of store.recordsJson(iv, RECORD_BATCH)) {
             storedCount += json.length
             emit({ type: 'recordsJson', json })
+            // A stored week is ~75 MB: let other requests (another person, /healthz) in between batches.
+            await new Promise<void>((resolve) => setImmediate(resolve))
           }
           coveredMs += iv.end - iv.start + 1
           fetchedAt = Math.min(fetchedAt, iv.fetchedAt)
