@@ -10,6 +10,7 @@ import {
 } from './config'
 import { createDemoUpstream } from './demo-upstream'
 import { createTokenProvider } from './jwt'
+import { consoleLogger } from './logger'
 import { openStore } from './store/store'
 import { createLiveUpstream } from './upstream'
 
@@ -32,8 +33,7 @@ export function createAppFromEnv(
   const tuning = loadTuning(env)
   // Demo data is generated, not fetched: kept in memory unless DATA_DIR says otherwise.
   const dataDir = config.mode === 'demo' && env.DATA_DIR === undefined ? 'memory' : tuning.dataDir
-  const logger = { info: (line: string) => console.log(line), error: (line: string) => console.error(line) }
-  const store = openStore({ dataDir, logger })
+  const store = openStore({ dataDir, logger: consoleLogger })
   const sync = { days: tuning.syncDays, keepDays: tuning.keepDays }
   return {
     app: createApp({ config, upstream, dashboardAuth, allowedHosts, pagesDir, shutdownSignal, store, sync }),

@@ -1,10 +1,7 @@
 // @vitest-environment node
-import { request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { describe, expect, it } from 'vitest'
 import { hang } from './testing/fake-upstream'
-import { liveConfig, OLD_WEEK, setupApp } from './testing/test-app'
+import { liveConfig, OLD_WEEK, openCallDetailsPost, setupApp } from './testing/test-app'
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
@@ -118,23 +115,13 @@ describe('client disconnects', () => {
 
   it('over real HTTP (node-server): closing the connection aborts the upstream call', async () => {
     const { app, calls, clock } = setupApp({ handler: (_q, signal) => hang(signal) })
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((resolve) => server.once('listening', resolve))
-    const { port } = server.address() as AddressInfo
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/calldetails',
-      headers: { 'content-type': 'application/json' },
-    })
-    req.on('error', () => {})
+    const { req, close } = await openCallDetailsPost(app)
     req.end(JSON.stringify(OLD_WEEK))
     while (calls.length === 0) await clock.advance(10)
     req.destroy()
     while (!calls[0]?.signal.aborted) await clock.advance(10)
     expect(calls[0]?.signal.aborted).toBe(true)
-    await new Promise((resolve) => server.close(resolve))
+    await close()
   })
 })
 

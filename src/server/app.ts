@@ -5,7 +5,7 @@ import { HTTPException } from 'hono/http-exception'
 import { basicAuthGuard } from './basic-auth-guard'
 import { type Clock, systemClock } from './clock'
 import type { DashboardAuth, ServerConfig } from './config'
-import type { Answer } from './errors'
+import { type Answer, queueFullAnswer, UNEXPECTED_ERROR } from './errors'
 import { consoleLogger, createRedactor, type Logger, redactingLogger } from './logger'
 import { createPageSource } from './page-source'
 import { servePages } from './pages'
@@ -58,19 +58,6 @@ function send(answer: Answer, cache: 'hit' | 'miss'): Response {
     status: answer.status,
     headers: { 'content-type': 'application/json', 'x-cache': cache, ...answer.headers },
   })
-}
-
-function queueFull(error: QueueFullError): Response {
-  const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000))
-  const why =
-    error.reason === 'waiting'
-      ? `${error.waiting} requests are already waiting for SmartAssist's rate budget`
-      : `SmartAssist's rate budget is taken for the next ${seconds} s`
-  return json(
-    503,
-    { error: `${why}. Press Retry in ${seconds} s; if this keeps happening, pick a shorter range.` },
-    { 'retry-after': String(seconds) },
-  )
 }
 
 const shuttingDown = () =>
@@ -167,7 +154,7 @@ export function createApp(deps: AppDeps): Hono {
         // A cached or shared answer cost no upstream request: for diagnostics that is a hit.
         return send(answer, source === 'upstream' ? 'miss' : 'hit')
       } catch (error) {
-        if (error instanceof QueueFullError) return queueFull(error)
+        if (error instanceof QueueFullError) return send(queueFullAnswer(error), 'miss')
         if (shutdownSignal.aborted) return shuttingDown()
         if (signal.aborted) return json(499, { error: 'The client closed the request.' })
         throw error
@@ -203,9 +190,7 @@ export function createApp(deps: AppDeps): Hono {
       return json(499, { error: 'The client closed the request.' })
     }
     logger.error(`unexpected error on ${c.req.method} ${c.req.path}: ${error.stack ?? error.message}`)
-    return json(500, {
-      error: 'The dashboard proxy hit an unexpected error; see the server log, then press Retry.',
-    })
+    return json(500, { error: UNEXPECTED_ERROR })
   })
   return app
 }

@@ -1,4 +1,5 @@
 import { MAX_UPSTREAM_BODY_BYTES } from './protection-limits'
+import type { QueueFullError } from './rate-limiter'
 import type { Outcome } from './retry'
 
 /** Every error the proxy answers has this shape: what went wrong and what to do next. */
@@ -13,11 +14,28 @@ export type AnswerContext = {
   redact: (text: string) => string
 }
 
+export const UNEXPECTED_ERROR =
+  'The dashboard server hit an unexpected error; see the server log, then press Retry.'
+
 export const CREDENTIALS_REJECTED =
   'SmartAssist rejected the credentials (check SMARTASSIST_CLIENT_ID / SECRET or JWT)'
 
 export function errorAnswer(status: number, body: ErrorBody, headers: Record<string, string> = {}): Answer {
   return { status, json: JSON.stringify(body), headers }
+}
+
+/** The rate budget turned a person's request away (CONTRACT.md "Protection"): 503 with when to ask again. */
+export function queueFullAnswer(error: QueueFullError): Answer {
+  const seconds = Math.max(1, Math.ceil(error.retryAfterMs / 1000))
+  const why =
+    error.reason === 'waiting'
+      ? `${error.waiting} requests are already waiting for SmartAssist's rate budget`
+      : `SmartAssist's rate budget is taken for the next ${seconds} s`
+  return errorAnswer(
+    503,
+    { error: `${why}. Press Retry in ${seconds} s; if this keeps happening, pick a shorter range.` },
+    { 'retry-after': String(seconds) },
+  )
 }
 
 /** The most useful line of an upstream error body; Kore.ai answers `{errors: [{msg, code}]}`. */

@@ -1,14 +1,11 @@
 // @vitest-environment node
 // CONTRACT.md "Protection and served pages", through app.request(): what a hostile page, a form on
 // another site, a client that leaves, or a full rate queue get from the proxy.
-import { request as httpRequest } from 'node:http'
-import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import { describe, expect, it } from 'vitest'
 import { MAX_RATE_PAUSE_MS } from './protection-limits'
 import { createFakeClock } from './testing/fake-clock'
 import { hang, upstreamJson } from './testing/fake-upstream'
-import { OLD_WEEK, setupApp } from './testing/test-app'
+import { OLD_WEEK, openCallDetailsPost, setupApp } from './testing/test-app'
 
 const at = (host: string, path = '/api/config') => `http://${host}${path}`
 
@@ -188,22 +185,12 @@ describe('answers that are not call details', () => {
 describe('clients that leave, and shutting down', () => {
   it('a client that aborts while its body is read is one log line, not an unexpected error', async () => {
     const { app, logs } = setupApp()
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
-    await new Promise((resolve) => server.once('listening', resolve))
-    const { port } = server.address() as AddressInfo
-    const req = httpRequest({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/api/calldetails',
-      headers: { 'content-type': 'application/json', 'content-length': '1000' },
-    })
-    req.on('error', () => {})
+    const { req, close } = await openCallDetailsPost(app, { 'content-length': '1000' })
     req.write('{"startDate":')
     await new Promise((resolve) => setTimeout(resolve, 50))
     req.destroy()
     for (let i = 0; i < 100 && logs.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
-    await new Promise((resolve) => server.close(resolve))
+    await close()
     expect(logs).toHaveLength(1)
     expect(logs[0]).toMatch(/client went away/)
     expect(logs.join('\n')).not.toMatch(/unexpected error|\n\s+at /)

@@ -11,8 +11,8 @@
 // server already retried): a failure stops new work, lets requests in flight land, and returns what is
 // done with a state that a Retry passes back to fetch only the rest.
 
+import { isAbortError } from '../../api/api-error'
 import type { Model } from './density-model'
-import { isAbortError } from './page-error'
 import { estimateCount, isComplete, knowledge, learnOrder, nextOffsets } from './page-plan'
 import {
   coveredMs,

@@ -11,9 +11,3 @@ export class PageError extends Error {
     super(message)
   }
 }
-
-export function isAbortError(error: unknown): boolean {
-  return (
-    typeof error === 'object' && error !== null && 'name' in error && (error as Error).name === 'AbortError'
-  )
-}

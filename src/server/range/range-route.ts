@@ -3,6 +3,7 @@
 import { constants, createGzip } from 'node:zlib'
 import type { Context } from 'hono'
 import { MAX_RANGE_MS } from '../../lib/calldetails-limits'
+import { UNEXPECTED_ERROR } from '../errors'
 import { parseDate } from '../validate-request'
 import type { RangeEvent, RangeService } from './range-service'
 
@@ -77,11 +78,7 @@ export function rangeRoute(service: RangeService, shutdownSignal: AbortSignal) {
           }
         }
         service.run({ range: parsed, signal, noCache }, write).then(finish, (error: unknown) => {
-          write({
-            type: 'error',
-            error: 'The dashboard server hit an unexpected error; press Retry.',
-            status: 500,
-          })
+          write({ type: 'error', error: UNEXPECTED_ERROR, status: 500 })
           finish()
           console.error(`range stream failed: ${(error as Error).message}`)
         })

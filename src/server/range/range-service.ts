@@ -3,11 +3,13 @@
 // arrives and every finished stretch marked as held, so a failure or a restart costs at most the
 // window in flight. Events go out through `emit`; the HTTP layer streams them.
 import { createHash } from 'node:crypto'
+import { isAbortError } from '../../api/api-error'
 import { conversationIdentity } from '../../api/normalize'
 import type { Clock } from '../clock'
 import { type FetchRangeOptions, fetchRange, type PostPage, recordStartTime } from '../engine/fetch-engine'
-import { isAbortError, PageError } from '../engine/page-error'
+import { PageError } from '../engine/page-error'
 import { createRangeState, type OverflowWindow, type RangeState } from '../engine/range-state'
+import { type Answer, queueFullAnswer, UNEXPECTED_ERROR } from '../errors'
 import type { PageSource } from '../page-source'
 import { type Priority, QueueFullError } from '../rate-limiter'
 import type { ConversationStore, CoveredInterval, Interval } from '../store/store'
@@ -234,20 +236,13 @@ export function createRangeService(deps: {
           selectedFields: [...SELECTABLE_FIELDS],
         },
       }
-      let answer: Awaited<ReturnType<PageSource['fetchPage']>>['answer']
+      let answer: Answer
       try {
         ;({ answer } = await pages.fetchPage(q, { noCache, signal, priority }))
       } catch (error) {
-        if (error instanceof QueueFullError) {
-          throw new PageError(
-            503,
-            `SmartAssist's rate budget is taken (${error.message}). Press Retry shortly.`,
-            {
-              retryAfterSeconds: Math.ceil(error.retryAfterMs / 1000),
-            },
-          )
-        }
-        throw error
+        // The budget turned it away: the same answer POST /api/calldetails gives, as a failed page.
+        if (!(error instanceof QueueFullError)) throw error
+        answer = queueFullAnswer(error)
       }
       if (answer.status !== 200) {
         const retryAfter = Number(answer.headers['retry-after'])
@@ -276,11 +271,7 @@ function errorEvent(error: unknown): RangeEvent {
     }
   }
   if (isAbortError(error)) return { type: 'error', error: 'The request was cancelled.', status: 499 }
-  return {
-    type: 'error',
-    error: 'The dashboard server hit an unexpected error; see the server log, then press Retry.',
-    status: 500,
-  }
+  return { type: 'error', error: UNEXPECTED_ERROR, status: 500 }
 }
 
 export type { CoveredInterval }

@@ -99,14 +99,7 @@ export async function startOversizedSmartAssist(
   const requests: StreamedRequest[] = []
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
-    const rec: StreamedRequest = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      bytesSent: 0,
-      completed: false,
-      disconnected: false,
-    }
-    requests.push(rec)
+    const rec = recordRequest(req, requests)
     let gone = false
     res.on('close', () => {
       gone = true
@@ -134,6 +127,19 @@ export async function startOversizedSmartAssist(
   return { url, requests, close: closer(server) }
 }
 
+/** A request as the fake saw it, added to `requests`. */
+function recordRequest(req: IncomingMessage, requests: StreamedRequest[]): StreamedRequest {
+  const rec = {
+    method: req.method ?? '',
+    url: req.url ?? '',
+    bytesSent: 0,
+    completed: false,
+    disconnected: false,
+  }
+  requests.push(rec)
+  return rec
+}
+
 /** Takes every request (reads its body) and never answers; `close` cuts the connections. */
 export async function startSilentSmartAssist(): Promise<StreamingFake & { received: Promise<void> }> {
   const requests: StreamedRequest[] = []
@@ -142,14 +148,7 @@ export async function startSilentSmartAssist(): Promise<StreamingFake & { receiv
     markReceived = resolveReceived
   })
   const server = createServer(async (req, res) => {
-    const rec: StreamedRequest = {
-      method: req.method ?? '',
-      url: req.url ?? '',
-      bytesSent: 0,
-      completed: false,
-      disconnected: false,
-    }
-    requests.push(rec)
+    const rec = recordRequest(req, requests)
     res.on('close', () => {
       rec.disconnected = true
     })

@@ -1,3 +1,7 @@
+import { type ClientRequest, request as httpRequest } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
+import type { Hono } from 'hono'
 import { type AppDeps, createApp } from '../app'
 import type { LiveConfig, ServerConfig } from '../config'
 import type { UpstreamResponse } from '../upstream'
@@ -61,4 +65,26 @@ export function setupApp(
     )
   }
   return { app, clock, calls, logs, post }
+}
+
+/**
+ * `app` on a loopback port (node-server, as `npm start` runs it) with a JSON POST to
+ * /api/calldetails opened on it: the test writes the body, or cuts the connection.
+ */
+export async function openCallDetailsPost(
+  app: Hono,
+  headers: Record<string, string> = {},
+): Promise<{ req: ClientRequest; close: () => Promise<void> }> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' })
+  await new Promise((resolve) => server.once('listening', resolve))
+  const { port } = server.address() as AddressInfo
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/api/calldetails',
+    headers: { 'content-type': 'application/json', ...headers },
+  })
+  req.on('error', () => {})
+  return { req, close: () => new Promise<void>((resolve) => server.close(() => resolve())) }
 }
