@@ -69,10 +69,14 @@ async function load(browser: Browser, url: string): Promise<Load> {
     await page.goto(url)
     const status = page.getByRole('status').filter({ hasText: COUNT_TEXT })
     await status.waitFor({ timeout: 600_000 })
-    await page.waitForFunction(
-      'window.__marks?.count !== undefined && window.__marks.firstRows !== undefined',
-    )
-    const marks = (await page.evaluate('window.__marks')) as { firstRows?: number; count: number }
+    // Functions, not strings: a string predicate is evaluated with eval, which the page's CSP refuses.
+    type Marks = { firstRows?: number; count?: number }
+    const marksOf = () => (window as unknown as { __marks?: Marks }).__marks
+    await page.waitForFunction(() => {
+      const m = (window as unknown as { __marks?: Marks }).__marks
+      return m?.count !== undefined && m.firstRows !== undefined
+    })
+    const marks = (await page.evaluate(marksOf)) as { firstRows?: number; count: number }
     const count = ((await status.textContent()) ?? '').trim()
     // The response has ended once the count shows; give the last chunks a moment to arrive.
     await page.waitForTimeout(200)

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import type { Conversation } from '../../api/conversation'
 import { ErrorBoundary } from '../../components/error-boundary'
 import { AgentDurationsChart } from './agent-durations-chart'
@@ -14,15 +15,22 @@ type Props = {
   range: { start: number; end: number }
   /** the display time zone (IANA) */
   zone: string
+  /** newer conversations are being charted: what is shown is about to change */
+  updating?: boolean
 }
 
 /**
  * Key figures on top, then the charts: conversations per day (full width), Channels beside
  * Dispositions, Agent durations (full width). One chart that fails to render leaves the others.
  */
-export function ChartsPanel({ conversations, range, zone }: Props) {
+export const ChartsPanel = memo(function ChartsPanel({
+  conversations,
+  range,
+  zone,
+  updating = false,
+}: Props) {
   return (
-    <div className="charts-panel">
+    <div className="charts-panel" aria-busy={updating} data-updating={updating || undefined}>
       <div className="panel">
         <ErrorBoundary label="The key figures">
           <KpiCards conversations={conversations} />
@@ -52,4 +60,4 @@ export function ChartsPanel({ conversations, range, zone }: Props) {
       </div>
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { act, render, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { browserTimeZone } from '../../lib/format'
@@ -35,12 +35,15 @@ describe('TimeZoneSelect', () => {
     expect(screen.getByRole('combobox', { name: 'Time zone' })).toBe(select)
     expect(select.value).toBe('America/New_York')
 
+    // The full list is labelled when the page is idle or, as here, when the select is touched.
+    act(() => select.focus())
+    await waitFor(() => expect(within(select).getAllByRole('option').length).toBeGreaterThan(300))
+    expect(select.value).toBe('America/New_York')
     const options = within(select).getAllByRole('option') as HTMLOptionElement[]
     const browser = browserTimeZone()
     expect(options.slice(0, 2).map((o) => o.value)).toEqual(
       browser === 'UTC' ? ['UTC', 'Africa/Abidjan'] : [browser, 'UTC'],
     )
-    expect(options.length).toBeGreaterThan(300)
     expect(options.find((o) => o.value === 'Asia/Kolkata')?.textContent).toMatch(
       /^Asia\/Kolkata \(GMT\+05:30\)/,
     )

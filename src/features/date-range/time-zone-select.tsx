@@ -1,5 +1,5 @@
 import './range-picker.css'
-import { useId, useMemo } from 'react'
+import { useEffect, useId, useMemo, useState } from 'react'
 import { browserTimeZone } from '../../lib/format'
 import { isValidTimeZone } from './range-rules'
 
@@ -54,6 +54,30 @@ function supportedZones(): string[] {
   return allZones
 }
 
+/**
+ * Labels every zone in the main thread's idle moments, a few at a time (each takes an Intl formatter),
+ * then calls `done`; where the browser cannot tell idle time, all at once after 3 s. Returns a cancel.
+ */
+function labelZonesWhenIdle(done: () => void): () => void {
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(() => {
+      for (const zone of supportedZones()) offsetOf(zone)
+      done()
+    }, 3000)
+    return () => clearTimeout(timer)
+  }
+  const zones = supportedZones()
+  let next = 0
+  let id = 0
+  const step = (deadline: IdleDeadline) => {
+    while (next < zones.length && deadline.timeRemaining() > 2) offsetOf(zones[next++] as string)
+    if (next < zones.length) id = requestIdleCallback(step)
+    else done()
+  }
+  id = requestIdleCallback(step)
+  return () => cancelIdleCallback(id)
+}
+
 /** `GMT-05:00` style offset of the zone at the given instant ('' if Intl cannot say). */
 function offsetLabel(zone: string, at: number): string {
   try {
@@ -79,22 +103,44 @@ export function timeZoneOptions(current: string, browser: string, all: readonly 
   return [...suggested, ...all.filter((zone) => !suggested.includes(zone)).sort()]
 }
 
+/** Each zone's offset label, once per page view (the offsets of a page view do not change). */
+const offsets = new Map<string, string>()
+const openedAt = Date.now()
+function offsetOf(zone: string): string {
+  let label = offsets.get(zone)
+  if (label === undefined) {
+    label = offsetLabel(zone, openedAt)
+    offsets.set(zone, label)
+  }
+  return label
+}
+
 /** A labelled native select of IANA time zones, each with its current UTC offset. */
 export function TimeZoneSelect({ zone, onChange }: Props) {
   const id = useId()
   const browser = browserTimeZone()
+  // Labelling ~420 zones takes ~0.3 s of the main thread: it happens in idle moments (never as one
+  // block while a range loads), or at once when the select is touched.
+  const [listed, setListed] = useState(allZones !== undefined && offsets.size >= allZones.length)
+  const list = () => setListed(true)
+  useEffect(() => labelZonesWhenIdle(() => setListed(true)), [])
   const options = useMemo(() => {
-    const now = Date.now()
-    return timeZoneOptions(zone, browser, supportedZones()).map((value) => {
-      const offset = offsetLabel(value, now)
+    return timeZoneOptions(zone, browser, listed ? supportedZones() : []).map((value) => {
+      const offset = offsetOf(value)
       const note = value === browser ? ' · this browser' : ''
       return { value, label: `${value}${offset ? ` (${offset})` : ''}${note}` }
     })
-  }, [zone, browser])
+  }, [zone, browser, listed])
   return (
     <div className="time-zone-select">
       <label htmlFor={id}>Time zone</label>
-      <select id={id} value={zone} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        value={zone}
+        onChange={(event) => onChange(event.target.value)}
+        onFocus={list}
+        onPointerDown={list}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
