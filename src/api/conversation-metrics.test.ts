@@ -28,7 +28,6 @@ import {
   handleSec,
   holdSec,
   interactionSec,
-  isAbandoned,
   optedForCallback,
   queueKey,
   queueKeys,
@@ -98,7 +97,7 @@ describe('durations', () => {
     expect(waitSec(again)).toBe(7) // the first acceptance (+12 s) in Sales, entered at +5 s
   })
 
-  it('has no wait when the first acceptance is a direct agent or the queue has no enter time', () => {
+  it('has no wait when an agent accepted before the first queue entry, or no queue entry has an enter time', () => {
     const direct = conversation({
       id: 'c-direct',
       sessionStartTime: T0,
@@ -221,24 +220,6 @@ describe('per-segment figures', () => {
   })
 })
 
-describe('abandoned', () => {
-  it('reads ABANDONED in any case, or a queue visit that no agent answered', () => {
-    expect(isAbandoned(conversation({ id: 'a', finalStatus: ' abandoned ' }))).toBe(true)
-    expect(
-      isAbandoned(conversation({ id: 'b', finalStatus: 'TRANSIENT_OPEN', destinations: [queue('q', 'Q')] })),
-    ).toBe(true)
-    // answered after a first unanswered queue: not abandoned
-    expect(
-      isAbandoned(
-        conversation({ id: 'c', destinations: [queue('q1', 'Q1'), queue('q2', 'Q2', agent('a', 'A'))] }),
-      ),
-    ).toBe(false)
-    expect(isAbandoned(voiceCall)).toBe(false)
-    expect(isAbandoned(transferredChat)).toBe(false)
-    expect(isAbandoned(botOnlySession)).toBe(false)
-  })
-})
-
 describe('waits of one destination and one consult', () => {
   it('measures a queue visit from entering to acceptance, a direct agent from assignment', () => {
     const [billing, three] = transferredChat.destinations
@@ -251,7 +232,9 @@ describe('waits of one destination and one consult', () => {
 
   it('has no wait for an unanswered visit or a missing end, never below 0', () => {
     expect(destinationWaitSec(queue('q', 'Q', null, { enterTime: T0 }))).toBeNull()
-    expect(destinationWaitSec(queue('q', 'Q', agent('a', 'A'), { enterTime: T0 }))).toBeNull()
+    expect(
+      destinationWaitSec(queue('q', 'Q', agent('a', 'A', { acceptedTime: null }), { enterTime: T0 })),
+    ).toBeNull()
     expect(destinationWaitSec(queue('q', 'Q', agent('a', 'A', { acceptedTime: T0 })))).toBeNull()
     expect(
       destinationWaitSec(queue('q', 'Q', agent('a', 'A', { acceptedTime: T0 }), { enterTime: T0 + 5 })),

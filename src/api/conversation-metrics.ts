@@ -49,9 +49,24 @@ export function segmentOf(d: Destination): AgentSegment | null {
   return d.kind === 'agent' ? d.agent : d.respondingAgent
 }
 
+/** A segment is handled once its agent accepted it (an agent only assigned never responded). */
+export function isHandled(s: AgentSegment): boolean {
+  return s.acceptedTime !== null
+}
+
+/** The handled segments in destination order. */
+export function handledSegments(c: Conversation): AgentSegment[] {
+  const out: AgentSegment[] = []
+  for (const d of c.destinations) {
+    const s = segmentOf(d)
+    if (s !== null && isHandled(s)) out.push(s)
+  }
+  return out
+}
+
 /**
- * Agent segments in destination order: each answered queue visit's respondingAgent and each direct
- * (top-level) agent. An agent who handled the conversation twice has two segments.
+ * Agent segments in destination order, handled or not: each queue visit's respondingAgent and each
+ * direct (top-level) agent. An agent who handled the conversation twice has two segments.
  */
 export function agentSegments(c: Conversation): AgentSegment[] {
   return mapSegments(c, (s) => s)
@@ -88,16 +103,16 @@ export function agentName(a: Person): string | null {
 }
 
 /**
- * The distinct responding agents, as their keys (agentKey) in order of their first segment. A
- * segment that names no agent at all is not counted.
+ * The distinct responding agents (those who accepted: handled segments), as their keys (agentKey) in
+ * order of their first segment. A segment that names no agent at all is not counted.
  */
 export function respondingAgents(c: Conversation): readonly string[] {
-  return distinctTexts(mapSegments(c, agentKey))
+  return distinctTexts(handledSegments(c).map(agentKey))
 }
 
 /** The responding agents' names (agentName), distinct, in segment order. */
 export function agentNames(c: Conversation): readonly string[] {
-  return distinctTexts(mapSegments(c, agentName))
+  return distinctTexts(handledSegments(c).map(agentName))
 }
 
 /** The key a queue visit is known by (filters): its queue id, else its name. */
@@ -123,13 +138,13 @@ export function queueNames(c: Conversation): readonly string[] {
 // ---------------------------------------------------------------------------------------------------
 // Durations (seconds)
 
-/** Σ f(segment) over the agent segments where f is known; null when it is known for none. */
-function sumOverSegments(c: Conversation, f: (s: AgentSegment) => number | null): number | null {
+/** Σ f(segment) over the handled segments where f is known; null when it is known for none. */
+function sumOverHandled(c: Conversation, f: (s: AgentSegment) => number | null): number | null {
   let sum = 0
   let any = false
   for (const d of c.destinations) {
     const segment = segmentOf(d)
-    const v = segment === null ? null : f(segment)
+    const v = segment === null || !isHandled(segment) ? null : f(segment)
     if (v === null) continue
     sum += v
     any = true
@@ -146,37 +161,53 @@ export function durationSec(c: Conversation): number | null {
 }
 
 /**
- * Wait before answer: from the queue's enterTime to the acceptance of the earliest accepted segment
- * in the conversation. Null when nothing was accepted, or when that first acceptance was a direct
- * agent or a queue visit without an enterTime.
+ * Wait (speed of answer) of an answered, queued conversation (CONTRACT.md "Numbers"): the earliest
+ * acceptance of its handled segments − the earliest EnterTime of its queue entries, whichever
+ * destination the agent accepted through (a top-level AgentSegment after a queue entry counts). Null
+ * when nothing was accepted, nothing was queued, no queue entry has an EnterTime, or the first
+ * acceptance came before the first entry.
  */
 export function waitSec(c: Conversation): number | null {
   let accepted = Number.POSITIVE_INFINITY
-  let enter: number | null = null
+  let entered = Number.POSITIVE_INFINITY
   for (const d of c.destinations) {
+    if (d.kind === 'queue' && d.enterTime !== null && d.enterTime < entered) entered = d.enterTime
     const at = segmentOf(d)?.acceptedTime ?? null
-    if (at === null || at >= accepted) continue
-    accepted = at
-    enter = d.kind === 'queue' ? d.enterTime : null
+    if (at !== null && at < accepted) accepted = at
   }
-  if (accepted === Number.POSITIVE_INFINITY || enter === null) return null
-  return (accepted - enter) / 1000
+  // An agent who accepted before the first queue entry (a direct assignment, then a transfer to a
+  // queue) leaves no queue wait to measure: unknown, not 0.
+  if (accepted === Number.POSITIVE_INFINITY || entered === Number.POSITIVE_INFINITY || accepted < entered)
+    return null
+  return (accepted - entered) / 1000
 }
 
 /**
- * First response: the firstResponseDuration of the earliest accepted segment that reports one
- * (segments without an acceptedTime come after the accepted ones, in destination order).
+ * First response of a handled segment (Kore.ai: from the agent accepting to the agent's first
+ * message): its firstResponseDuration, else firstResponseTime − acceptedTime (not below 0); null when
+ * neither is known or the segment was never accepted.
+ */
+export function segmentFirstResponseSec(s: AgentSegment): number | null {
+  if (!isHandled(s)) return null
+  if (s.firstResponseDurationSec !== null) return s.firstResponseDurationSec
+  if (s.firstResponseTime !== null && s.acceptedTime !== null)
+    return Math.max(0, (s.firstResponseTime - s.acceptedTime) / 1000)
+  return null
+}
+
+/**
+ * The table's per-conversation first response: that of the first agent who accepted (first handled
+ * segment by acceptance time) and reported one. The KPI averages per segment instead.
  */
 export function firstResponseSec(c: Conversation): number | null {
   let best: number | null = null
   let bestAt = Number.POSITIVE_INFINITY
-  for (const d of c.destinations) {
-    const s = segmentOf(d)
-    if (s === null || s.firstResponseDurationSec === null) continue
-    const at = s.acceptedTime ?? Number.MAX_SAFE_INTEGER
-    if (at < bestAt) {
+  for (const s of handledSegments(c)) {
+    const v = segmentFirstResponseSec(s)
+    const at = s.acceptedTime ?? Number.POSITIVE_INFINITY
+    if (v !== null && at < bestAt) {
       bestAt = at
-      best = s.firstResponseDurationSec
+      best = v
     }
   }
   return best
@@ -194,16 +225,16 @@ export function interactionSec(s: AgentSegment): number | null {
 }
 
 /**
- * Handle time: Σ (interaction + after-call work) over every agent segment. Interaction already
- * contains hold (api-notes.md), so hold is not added again. Null when no segment reports either.
+ * Handle time: Σ (interaction + after-call work) over the handled segments. Interaction already
+ * contains hold (api-notes.md), so hold is not added again. Null when no handled segment reports either.
  */
 export function handleSec(c: Conversation): number | null {
-  return sumOverSegments(c, segmentHandleSec)
+  return sumOverHandled(c, segmentHandleSec)
 }
 
 /**
- * One segment's handle time: interaction (hold included) + after-call work; either alone when only
- * one is known, null when neither is.
+ * One segment's handle time: interaction (hold included) + after-call work, a missing part counting 0;
+ * null when neither is known.
  */
 export function segmentHandleSec(s: AgentSegment): number | null {
   const interaction = interactionSec(s)
@@ -222,9 +253,9 @@ export function segmentTalkSec(s: AgentSegment): number | null {
   return Math.max(0, interaction - (s.holdSec ?? 0))
 }
 
-/** Hold time: Σ holdDuration over every agent segment (part of handle time); null when none says. */
+/** Hold time: Σ holdDuration over the handled segments (part of handle time); null when none says. */
 export function holdSec(c: Conversation): number | null {
-  return sumOverSegments(c, (s) => s.holdSec)
+  return sumOverHandled(c, (s) => s.holdSec)
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -237,27 +268,14 @@ export function transfers(c: Conversation): number {
 
 /** Consults: consulting agents over every agent segment, SmartAssist agents and external numbers. */
 export function consults(c: Conversation): number {
-  return sumOverSegments(c, (s) => s.consultingAgents.length) ?? 0
+  let n = 0
+  for (const d of c.destinations) n += segmentOf(d)?.consultingAgents.length ?? 0
+  return n
 }
 
 /** Whether the customer opted for a callback in any queue visit. */
 export function optedForCallback(c: Conversation): boolean {
   return c.destinations.some((d) => d.kind === 'queue' && d.callbackOpted === true)
-}
-
-/**
- * Abandoned: the final status says ABANDONED (any case), or the conversation reached a queue and no
- * destination has a responding agent (a TRANSIENT_OPEN record left in the queue counts too). A
- * bot-only session reached no queue, so it is never abandoned on the second ground.
- */
-export function isAbandoned(c: Conversation): boolean {
-  if (cleanText(c.finalStatus)?.toUpperCase() === 'ABANDONED') return true
-  let queued = false
-  for (const d of c.destinations) {
-    if (segmentOf(d) !== null) return false
-    if (d.kind === 'queue') queued = true
-  }
-  return queued
 }
 
 // ---------------------------------------------------------------------------------------------------

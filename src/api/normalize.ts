@@ -129,7 +129,7 @@ function readRecord(rec: Obj, index: number, ctx: Ctx): Conversation {
     // destinations is an agent conversation whose routing is missing, not a bot containment.
     botOnly: conversationId === null && destinations.length === 0,
     channel: readText(rec, 'channel', '', w),
-    direction: readText(rec, keyOf(rec, 'Direction', 'direction'), '', w),
+    direction: readText(rec, keyOf(rec, 'Direction', 'direction'), '', w) ?? metaDirection(rec, w),
     finalStatus: readText(rec, 'finalStatus', '', w),
     smartStatus: readText(rec, 'smartStatus', '', w),
     // older pages spell it Reason, newer ones reason; either may be present and empty
@@ -155,6 +155,15 @@ function readRecord(rec: Obj, index: number, ctx: Ctx): Conversation {
     userTags,
     sessionTags,
   }
+}
+
+/** Older records carry the direction only as metaInfo.customerinfo.Direction (api-notes.md). */
+function metaDirection(rec: Obj, w: string[]): string | null {
+  const meta = rec.metaInfo
+  if (!isObj(meta)) return null
+  const info = meta[keyOf(meta, 'customerinfo', 'customerInfo')]
+  if (!isObj(info)) return null
+  return readText(info, keyOf(info, 'Direction', 'direction'), 'metaInfo.customerinfo.', w)
 }
 
 /** sessionEndTime is not always the end (agents may finish minutes later): take the latest end seen. */

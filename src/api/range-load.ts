@@ -4,6 +4,7 @@
 import type { Conversation, ShapeWarning } from './conversation'
 import { normalizeRecord } from './normalize'
 import type { OverflowWindow, RangeEvent } from './range-stream'
+import { timeShiftWarning } from './time-shift'
 
 export type RangeLoad = {
   conversations: Conversation[]
@@ -39,6 +40,7 @@ export function createRangeAccumulator(start: number, end: number, now = Date.no
   const conversations: Conversation[] = []
   const warnings: ShapeWarning[] = []
   const overflow = new Map<string, OverflowWindow>()
+  let shiftChecked = false
   let load: Omit<RangeLoad, 'conversations' | 'warnings' | 'overflow'> = {
     coveredMs: 0,
     totalMs: end - start + 1,
@@ -82,6 +84,12 @@ export function createRangeAccumulator(start: number, end: number, now = Date.no
           }
           break
         case 'done':
+          // Once the range is complete: are its zone-less times in the zone asked for (time-shift.ts)?
+          if (!shiftChecked) {
+            shiftChecked = true
+            const shifted = timeShiftWarning(conversations)
+            if (shifted !== null) warnings.push({ index: -1, id: null, message: shifted })
+          }
           load = {
             ...load,
             complete: true,

@@ -17,6 +17,8 @@ import { applyFilters } from '../features/conversations-table/filters'
 import type { TimeRange } from '../features/date-range/range-rules'
 import { formatDateTime } from '../lib/format'
 import { useUrlParams } from '../lib/use-url-params'
+import { PerformancePanel } from './performance-panel'
+import { useServiceLevel } from './service-level-url'
 
 // Charts (recharts) and the drawer load as their own chunks: the table and the count do not wait for them.
 const ChartsPanel = lazy(() =>
@@ -66,6 +68,7 @@ export function RangeView({
   // The count and the table come first; the key figures and charts follow in a background render
   // (~1 s at 50,000 rows), dimmed meanwhile, so they never hold the count back.
   const charted = useDeferredValue(filtered)
+  const serviceLevel = useServiceLevel()
   const [params, setParams] = useUrlParams()
   const setConversation = (id: string | null) => {
     const next = new URLSearchParams(params)
@@ -139,8 +142,21 @@ export function RangeView({
         <FilterChips filters={filters} onChange={setFilters} conversations={all} />
       </section>
       <Suspense fallback={<section className="panel muted">Loading charts…</section>}>
-        <ChartsPanel conversations={charted} range={range} zone={zone} updating={charted !== filtered} />
+        <ChartsPanel
+          conversations={charted}
+          range={range}
+          zone={zone}
+          updating={charted !== filtered}
+          serviceLevel={serviceLevel}
+        />
       </Suspense>
+      <PerformancePanel
+        conversations={charted}
+        updating={charted !== filtered}
+        serviceLevelSec={serviceLevel.sec}
+        filters={filters}
+        onFilters={setFilters}
+      />
       <section className="panel">
         <ErrorBoundary label="The conversation table">
           <ConversationsTable

@@ -4,9 +4,14 @@ import { formatCount, formatDateTime, pluralize } from '../lib/format'
 
 type Props = { load: RangeLoad | undefined; error: Error | null; zone: string; onRetry: () => void }
 
-/** What the count does not say by itself: failures, truncation, odd records. */
+/**
+ * What the count does not say by itself: failures, truncation, odd records, and warnings about the
+ * response as a whole (index -1, e.g. times that look shifted), each said in its own words.
+ */
 export function LoadNotices({ load, error, zone, onRetry }: Props) {
-  const oddRecords = load ? new Set(load.warnings.map((w) => w.id)).size : 0
+  const recordWarnings = load?.warnings.filter((w) => w.index >= 0) ?? []
+  const oddRecords = new Set(recordWarnings.map((w) => w.id)).size
+  const responseWarnings = [...new Set(load?.warnings.filter((w) => w.index < 0).map((w) => w.message))]
   return (
     <>
       {error && (
@@ -28,6 +33,11 @@ export function LoadNotices({ load, error, zone, onRetry }: Props) {
           {formatDateTime(o.start, zone, 'MMM d, HH:mm:ss')} and {formatDateTime(o.end, zone, 'HH:mm:ss')} (
           {zone}) than SmartAssist lets one query page through (1,100); {formatCount(o.count)} of them are
           shown and the window cannot be split further.
+        </div>
+      ))}
+      {responseWarnings.map((message) => (
+        <div key={message} className="notice" role="note">
+          <strong>Check the data:</strong> {message}.
         </div>
       ))}
       {oddRecords > 0 && (

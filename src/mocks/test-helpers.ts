@@ -39,3 +39,77 @@ export function wallMs(s: unknown): number {
 export function objectIdMs(id: unknown): number {
   return Number.parseInt(String(id).slice(0, 8), 16) * 1000
 }
+
+const list = (v: unknown): Rec[] => (Array.isArray(v) ? (v as Rec[]) : [])
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim().toUpperCase() : '')
+
+/** A record's destinations (an empty list when it has none). */
+export function destinationsOf(rec: Rec): Rec[] {
+  return list(rec.destinations)
+}
+
+/** QueueEntry destinations, in order. */
+export function queueEntriesOf(rec: Rec): Rec[] {
+  return destinationsOf(rec).filter((d) => d.destinationType === 'QueueEntry')
+}
+
+/** Agent segments: each queue entry's respondingAgent and each top-level AgentSegment. */
+export function segmentsOf(rec: Rec): Rec[] {
+  return destinationsOf(rec).flatMap((d) =>
+    d.destinationType === 'AgentSegment'
+      ? [d]
+      : d.respondingAgent && typeof d.respondingAgent === 'object'
+        ? [d.respondingAgent as Rec]
+        : [],
+  )
+}
+
+/** Direction at the top level, else in metaInfo.customerinfo (older records), upper case. */
+export function directionOf(rec: Rec): string {
+  if ('Direction' in rec) return text(rec.Direction)
+  const meta = rec.metaInfo as Rec | undefined
+  return text((meta?.customerinfo as Rec | undefined)?.Direction)
+}
+
+/**
+ * CONTRACT.md "Numbers", terms per record, read off the raw JSON on their own (independent of the
+ * dashboard's code, so the generator's tests check the data against the definitions themselves).
+ */
+export function casesOf(rec: Rec) {
+  const botOnly = rec.conversationId === undefined || rec.conversationId === null
+  const queues = queueEntriesOf(rec)
+  const handled = segmentsOf(rec).filter((s) => typeof s.acceptedTime === 'string').length
+  const queued = queues.length > 0
+  const answered = handled > 0
+  const open = text(rec.finalStatus).includes('OPEN')
+  const outbound = directionOf(rec) === 'OUTBOUND'
+  const callback = queues.some((q) => q.CallbackOpted === true)
+  const voicemail = rec.isVoicemail === true || text(rec.isVoicemail) === 'YES'
+  const offered = queued && !outbound && !open
+  const unanswered = offered && !answered && !callback
+  const event = text(rec.disconnectingEvent)
+  const systemEnded = event.includes('SYSTEM') || event.includes('BOT')
+  const abandonedInQueue = unanswered && !voicemail && !systemEnded
+  const abandonedNoQueue = !botOnly && !queued && text(rec.finalStatus) === 'USER ABANDONED'
+  return {
+    botOnly,
+    contained: botOnly && text(rec.finalStatus) === 'BOTRESOLVED',
+    botDropOff: botOnly && text(rec.finalStatus) !== 'BOTRESOLVED',
+    queued,
+    answered,
+    open,
+    outbound,
+    callback,
+    voicemail,
+    offered,
+    unanswered,
+    abandonedInQueue,
+    abandonedNoQueue,
+    abandoned: abandonedInQueue || abandonedNoQueue,
+    droppedBySystem: unanswered && !voicemail && systemEnded,
+    abandonedWithAgent: answered && text(rec.smartStatus) === 'ABANDONED WITH AGENT',
+    transferred: handled >= 2,
+  }
+}
+
+export type Cases = ReturnType<typeof casesOf>

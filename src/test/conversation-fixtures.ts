@@ -38,12 +38,16 @@ export function agentSegment(over: Partial<AgentSegment> = {}): AgentSegment {
 }
 
 /** An answered agent segment for the agent `agentId` / `name`. */
+/** When `agent()`'s segments were accepted unless a test gives a time: 2024-11-18 12:00 UTC. */
+export const ACCEPTED_AT = Date.UTC(2024, 10, 18, 12)
+
 export function agent(
   agentId: string | null,
   name: string | null,
   more: Partial<AgentSegment> = {},
 ): AgentSegment {
-  return agentSegment({ agentId, name, status: 'Answered', ...more })
+  // accepted (handled, CONTRACT.md "Numbers") unless the test says otherwise
+  return agentSegment({ agentId, name, status: 'Answered', acceptedTime: ACCEPTED_AT, ...more })
 }
 
 /** A queue visit with every field absent unless given. */

@@ -1,9 +1,9 @@
 import { useMemo } from 'react'
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
 import type { Conversation } from '../../api/conversation'
+import { agentFigures } from '../../api/figures'
 import { ChartFigure } from '../../components/chart-figure'
 import { formatDuration } from '../../lib/format'
-import { agentDurations } from './aggregations'
 import { barsHeight, COLORS, shortLabel } from './chart-style'
 
 type Props = { conversations: readonly Conversation[] }
@@ -17,10 +17,19 @@ const STACK = ['talkSec', 'holdSec', 'afterCallWorkSec']
 const duration = (sec: number | null) => formatDuration(sec) || '—'
 
 export function AgentDurationsChart({ conversations }: Props) {
-  const rows = useMemo(() => agentDurations(conversations), [conversations])
+  // The Agents table's numbers, ordered by total handle time for the chart.
+  const rows = useMemo(
+    () =>
+      agentFigures(conversations)
+        .filter((a) => a.handled > 0)
+        .sort(
+          (a, b) => b.handleSec - a.handleSec || b.handled - a.handled || a.name.localeCompare(b.name, 'en'),
+        ),
+    [conversations],
+  )
   const bars = rows.slice(0, TOP_AGENTS)
   const description =
-    'Handle time per responding agent: talk (interaction − hold), hold and after-call work, h:mm:ss.' +
+    'Handle time per agent over their handled segments: talk (interaction − hold), hold and after-call work, h:mm:ss.' +
     (rows.length > TOP_AGENTS
       ? ` The chart shows the top ${TOP_AGENTS}; the table lists all ${rows.length}.`
       : '')
@@ -33,7 +42,7 @@ export function AgentDurationsChart({ conversations }: Props) {
       table={{
         columns: [
           'Agent',
-          'Conversations',
+          'Handled segments',
           'Total handle',
           'Average handle',
           'Talk',
@@ -42,9 +51,9 @@ export function AgentDurationsChart({ conversations }: Props) {
         ],
         rows: rows.map((a) => [
           a.name,
-          a.conversations,
+          a.handled,
           duration(a.handleSec),
-          duration(a.averageHandleSec),
+          duration(a.averageHandle.value),
           duration(a.talkSec),
           duration(a.holdSec),
           duration(a.afterCallWorkSec),

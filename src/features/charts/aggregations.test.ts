@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { conversation, fixtureConversations } from '../../test/conversation-fixtures'
 import {
-  agentDurations,
   channelCounts,
   dispositionCounts,
-  kpis,
   NO_DISPOSITION,
   topWithOther,
   UNKNOWN_CHANNEL,
@@ -85,98 +83,5 @@ describe('topWithOther', () => {
 
   it('adds no Other row when everything fits', () => {
     expect(topWithOther(rows, 5, 'Other')).toHaveLength(5)
-  })
-})
-
-describe('agentDurations', () => {
-  it('sums each agent segment: talk = interaction − hold, handle = interaction + after-call work', () => {
-    expect(agentDurations(nine)).toEqual([
-      {
-        key: 'a1',
-        name: 'Ann',
-        conversations: 3, // k1, k3, k8 (twice in k8, counted once)
-        handleSec: 670, // (300 + 30) + (100 + 0) + (120 + 60) + 60
-        averageHandleSec: 670 / 3,
-        talkSec: 490, // 240 + 90 + 120 + 40
-        holdSec: 90, // 60 + 10 + 0 + 20
-        afterCallWorkSec: 90, // 30 + 0 + 60
-      },
-      {
-        key: 'b1',
-        name: 'Bob (b1)', // two agents named Bob: the id tells them apart
-        conversations: 1,
-        handleSec: 220,
-        averageHandleSec: 220,
-        talkSec: 200, // no hold reported
-        holdSec: 0,
-        afterCallWorkSec: 20,
-      },
-      {
-        key: 'Cy External', // no agent id: keyed by name
-        name: 'Cy External',
-        conversations: 1,
-        handleSec: 60,
-        averageHandleSec: 60,
-        talkSec: 50,
-        holdSec: 0,
-        afterCallWorkSec: 10,
-      },
-      {
-        key: 'b2',
-        name: 'Bob (b2)',
-        conversations: 1,
-        handleSec: 0,
-        averageHandleSec: null, // no duration known: no average, not 0
-        talkSec: 0,
-        holdSec: 0,
-        afterCallWorkSec: 0,
-      },
-    ])
-  })
-
-  it('stacks talk + hold + after-call work to the handle time', () => {
-    for (const a of agentDurations(nine).slice(0, 3))
-      expect(a.talkSec + a.holdSec + a.afterCallWorkSec).toBe(a.handleSec)
-  })
-
-  it('counts agents of the shared fixture by conversations (Ada: c1 c3 c9 c11)', () => {
-    const rows = agentDurations(fixtureConversations())
-    expect(rows.map((a) => [a.name, a.conversations])).toEqual([
-      ['Ada Agent', 4],
-      ['Bo Agent', 2],
-      ['Cy External', 1],
-    ])
-  })
-})
-
-describe('kpis', () => {
-  it('counts containment, abandoned, and averages only over the conversations that have the figure', () => {
-    expect(kpis(nine)).toEqual({
-      total: 9,
-      botOnly: 2, // k6 k7
-      containment: 2 / 9,
-      abandoned: 2, // k4 ("abandoned"), k5 (queued, nobody answered)
-      averageWaitSec: 25, // (20 + 40 + 10 + 30) / 4
-      waited: 4,
-      averageHandleSec: 237.5, // (330 + 220 + 160 + 240) / 4
-      handled: 4,
-      averageCsat: 4, // (5 + 3 + 4) / 3
-      rated: 3,
-    })
-  })
-
-  it('has no shares or averages for no conversations', () => {
-    expect(kpis([])).toEqual({
-      total: 0,
-      botOnly: 0,
-      containment: null,
-      abandoned: 0,
-      averageWaitSec: null,
-      waited: 0,
-      averageHandleSec: null,
-      handled: 0,
-      averageCsat: null,
-      rated: 0,
-    })
   })
 })

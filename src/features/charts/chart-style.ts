@@ -5,6 +5,7 @@ export const COLORS = {
   accent: '#1d4ed8', // --accent
   accentLight: '#93c5fd',
   warn: '#9a3412', // --warn
+  danger: '#b91c1c', // --danger
   muted: '#5b6476', // --muted
   line: '#e3e8f0', // --line
   text: '#0f172a', // --text

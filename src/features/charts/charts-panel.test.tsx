@@ -23,7 +23,14 @@ afterEach(() => {
 })
 
 function renderPanel(conversations: readonly Conversation[] = nine) {
-  return render(<ChartsPanel conversations={conversations} range={range} zone="UTC" />)
+  return render(
+    <ChartsPanel
+      conversations={conversations}
+      range={range}
+      zone="UTC"
+      serviceLevel={{ sec: 20, problem: null, setSec: () => {} }}
+    />,
+  )
 }
 
 /** The table of the figure named `name`, as rows of cell texts (header row first). */
@@ -68,11 +75,11 @@ describe('ChartsPanel', () => {
     expect(rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(nine.length)
   })
 
-  it('Agent durations: every agent, with h:mm:ss figures', () => {
+  it('Agent durations: every agent with a handled segment, with h:mm:ss figures', () => {
     renderPanel()
     expect(tableOf('Agent durations')).toEqual([
-      ['Agent', 'Conversations', 'Total handle', 'Average handle', 'Talk', 'Hold', 'After-call work'],
-      ['Ann', '3', '11:10', '3:43', '8:10', '1:30', '1:30'], // 670 s over 3 = 223 s
+      ['Agent', 'Handled segments', 'Total handle', 'Average handle', 'Talk', 'Hold', 'After-call work'],
+      ['Ann', '4', '11:10', '2:48', '8:10', '1:30', '1:30'], // 670 s over 4 segments = 167.5 s
       ['Bob (b1)', '1', '3:40', '3:40', '3:20', '0:00', '0:20'],
       ['Cy External', '1', '1:00', '1:00', '0:50', '0:00', '0:10'],
       ['Bob (b2)', '1', '0:00', '—', '0:00', '0:00', '0:00'],
@@ -104,17 +111,30 @@ describe('ChartsPanel', () => {
     )
   })
 
-  it('shows the key figures with their labels', () => {
+  it('shows the KPI row, each figure with what it is over (counted by hand in chart-fixture.ts)', () => {
     renderPanel()
     const region = screen.getByRole('region', { name: 'Key figures' })
-    const value = (label: string) => within(region).getByText(label).nextElementSibling?.textContent
-    expect(value('Conversations')).toBe('9')
-    expect(value('Handled by bot only')).toBe('22.2%') // 2 of 9
-    expect(value('Abandoned')).toBe('2')
-    expect(value('Average wait before answer')).toBe('0:25')
-    expect(value('Average handle time')).toBe('3:58') // 237.5 s
-    expect(value('Average CSAT')).toBe('4')
-    expect(region.textContent).toContain('3 rated')
+    const card = (label: string) => {
+      const dt = within(region).getByText(label)
+      return { value: dt.nextElementSibling?.textContent, basis: dt.parentElement?.textContent ?? '' }
+    }
+    // offered: k1 k2 k3 k4 k8 k9 (k5 is still open, k6 k7 are bot-only)
+    expect(card('Offered').value).toBe('6')
+    expect(card('Answered').value).toBe('5')
+    expect(card('Abandon rate').value).toBe('16.7%') // k4 of 6
+    expect(card('Abandon rate').basis).toContain('1 abandoned ÷ 6')
+    expect(card('Average speed of answer').value).toBe('0:25') // (20 + 40 + 10 + 30) / 4; k9 has no entry time
+    expect(card('Average speed of answer').basis).toContain('over 4 answered queued conversations')
+    expect(card('Service level (20 s)').value).toBe('40.0%') // k1, k3 of (4 + 1 abandoned)
+    expect(card('Average handle time').value).toBe('3:58') // 950 s over 4 conversations
+    expect(card('Average handle time').basis).toContain(
+      '2:38 per agent segment (over 6 of 7 handled segments)',
+    )
+    expect(card('First response').value).toBe('—')
+    expect(card('Transfer rate').value).toBe('40.0%') // k3, k8 of 5
+    expect(card('Bot containment').value).toBe('22.2%') // k6, k7 of 9
+    expect(card('CSAT').value).toBe('4')
+    expect(card('CSAT').basis).toContain('over 3 rated records')
   })
 
   it('"Show as table" shows the table and "Show as chart" goes back', async () => {
@@ -148,6 +168,7 @@ describe('ChartsPanel', () => {
       expect(within(figure).queryByRole('button', { name: 'Show as table' })).toBeNull()
     }
     const region = screen.getByRole('region', { name: 'Key figures' })
-    expect(within(region).getByText('Conversations').nextElementSibling?.textContent).toBe('0')
+    expect(within(region).getByText('Offered').nextElementSibling?.textContent).toBe('0')
+    expect(within(region).getByText('Abandon rate').nextElementSibling?.textContent).toBe('—')
   })
 })

@@ -6,6 +6,7 @@ import { ChannelsChart } from './channels-chart'
 import { ConversationsPerDay } from './conversations-per-day'
 import { DispositionsChart } from './dispositions-chart'
 import { KpiCards } from './kpi-cards'
+import { QueueOutcomesChart } from './queue-outcomes-chart'
 import './charts.css'
 
 type Props = {
@@ -17,6 +18,8 @@ type Props = {
   zone: string
   /** newer conversations are being charted: what is shown is about to change */
   updating?: boolean
+  /** the service-level threshold (URL `sl`), what was wrong with the URL's, and how to change it */
+  serviceLevel: { sec: number; problem: string | null; setSec: (sec: number) => void }
 }
 
 /**
@@ -28,12 +31,18 @@ export const ChartsPanel = memo(function ChartsPanel({
   range,
   zone,
   updating = false,
+  serviceLevel,
 }: Props) {
   return (
     <div className="charts-panel" aria-busy={updating} data-updating={updating || undefined}>
       <div className="panel">
         <ErrorBoundary label="The key figures">
-          <KpiCards conversations={conversations} />
+          <KpiCards
+            conversations={conversations}
+            serviceLevelSec={serviceLevel.sec}
+            serviceLevelProblem={serviceLevel.problem}
+            onServiceLevelSec={serviceLevel.setSec}
+          />
         </ErrorBoundary>
       </div>
       <div className="charts-grid">
@@ -50,6 +59,11 @@ export const ChartsPanel = memo(function ChartsPanel({
         <div className="panel">
           <ErrorBoundary label="The Dispositions chart">
             <DispositionsChart conversations={conversations} />
+          </ErrorBoundary>
+        </div>
+        <div className="panel chart-wide">
+          <ErrorBoundary label="The Offered by queue chart">
+            <QueueOutcomesChart conversations={conversations} />
           </ErrorBoundary>
         </div>
         <div className="panel chart-wide">

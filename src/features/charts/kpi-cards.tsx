@@ -1,55 +1,180 @@
-import { useMemo } from 'react'
+import { useId, useMemo, useState } from 'react'
 import type { Conversation } from '../../api/conversation'
-import { formatCount, formatDuration } from '../../lib/format'
-import { kpis } from './aggregations'
+import {
+  isServiceLevelSec,
+  type KpiFigures,
+  kpiFigures,
+  type Mean,
+  type Ratio,
+  SERVICE_LEVEL_RULE,
+} from '../../api/figures'
+import { formatCount, formatDuration, pluralize } from '../../lib/format'
 import { formatShare } from './chart-style'
 
-type Props = { conversations: readonly Conversation[] }
+type Props = {
+  conversations: readonly Conversation[]
+  /** the service-level threshold T in seconds (URL `sl`) */
+  serviceLevelSec: number
+  onServiceLevelSec: (sec: number) => void
+  /** what was wrong with the URL's `sl`, if anything */
+  serviceLevelProblem?: string | null
+}
 
-type Card = { label: string; value: string; detail: string }
+/** One figure: its value, the line that says what it counts ("over N …"), and its formula. */
+type Card = { label: string; value: string; basis: string; formula: string }
 
 const NONE = '—'
+/** kpiCards' service-level card, which carries the threshold input */
+const SERVICE_LEVEL_CARD = 4
+const share = (r: Ratio) => (r.value === null ? NONE : formatShare(r.value))
+const duration = (m: Mean) => (m.value === null ? NONE : formatDuration(m.value))
 
-/** A row of key figures over the conversations shown: each card a label, a value and what it counts. */
-export function KpiCards({ conversations }: Props) {
-  const k = useMemo(() => kpis(conversations), [conversations])
-  const of = (n: number) => (k.total > 0 ? `${formatShare(n / k.total)} of conversations` : '')
-  const cards: Card[] = [
-    { label: 'Conversations', value: formatCount(k.total), detail: '' },
+export function kpiCards(k: KpiFigures): Card[] {
+  const sl = k.serviceLevel
+  return [
     {
-      label: 'Handled by bot only',
-      value: k.containment === null ? NONE : formatShare(k.containment),
-      detail: `${formatCount(k.botOnly)} contained`,
+      label: 'Offered',
+      value: formatCount(k.offered),
+      basis: `inbound, queued, not open: ${formatCount(k.answeredOffered)} answered · ${formatCount(k.abandoned - k.abandonedNoQueue)} abandoned · ${formatCount(k.droppedBySystem)} dropped by the system · ${formatCount(k.callbacks)} callbacks · ${formatCount(k.voicemail)} voicemail`,
+      formula: 'Conversations that entered a queue, inbound, not still open.',
     },
-    { label: 'Abandoned', value: formatCount(k.abandoned), detail: of(k.abandoned) },
     {
-      label: 'Average wait before answer',
-      value: formatDuration(k.averageWaitSec) || NONE,
-      detail: `over ${formatCount(k.waited)} answered from a queue`,
+      label: 'Answered',
+      value: formatCount(k.answered),
+      basis: `an agent accepted; ${formatCount(k.answeredOffered)} of the offered${k.abandonedWithAgent > 0 ? ` · ${formatCount(k.abandonedWithAgent)} abandoned with agent` : ''}`,
+      formula:
+        'Conversations with a handled agent segment (an agent accepted), outbound and unqueued included.',
+    },
+    {
+      label: 'Abandon rate',
+      value: share(k.abandonRate),
+      basis: `${formatCount(k.abandoned)} abandoned ÷ ${formatCount(k.abandonRate.whole)} (offered + ${formatCount(k.abandonedNoQueue)} without a queue)`,
+      formula:
+        'Abandoned ÷ (offered + USER ABANDONED without a queue). Abandoned: offered, not answered, no callback, not voicemail, ended by the customer. Hang-ups by the system or the bot are drops, not abandons.',
+    },
+    {
+      label: 'Average speed of answer',
+      value: duration(k.speedOfAnswer),
+      basis: `mean wait over ${pluralize(k.speedOfAnswer.n, 'answered queued conversation')}${k.unknownWaits > 0 ? ` (${formatCount(k.unknownWaits)} more without an entry time)` : ''}`,
+      formula: 'Earliest acceptance by an agent − earliest queue entry, per answered queued conversation.',
+    },
+    {
+      label: `Service level (${sl.thresholdSec} s)`,
+      value: share(sl),
+      basis: `${formatCount(sl.part)} answered within ${sl.thresholdSec} s ÷ ${formatCount(sl.whole)} (answered with a known wait + abandoned in a queue)`,
+      formula: `Answered with a wait of at most ${sl.thresholdSec} s ÷ (answered with a known wait + abandoned in a queue).`,
     },
     {
       label: 'Average handle time',
-      value: formatDuration(k.averageHandleSec) || NONE,
-      detail: `interaction + after-call work, over ${formatCount(k.handled)}`,
+      value: duration(k.handlePerConversation),
+      basis: `per answered conversation (over ${formatCount(k.handlePerConversation.n)}) · ${duration(k.handlePerSegment)} per agent segment (over ${formatCount(k.handlePerSegment.n)} of ${pluralize(k.handledSegments, 'handled segment')})`,
+      formula:
+        'Σ (interaction + after-call work; hold is inside the interaction) ÷ answered conversations with a handle time (Kore.ai). Beside it the same sum ÷ handled segments (Genesys, Amazon Connect).',
     },
     {
-      label: 'Average CSAT',
+      label: 'First response',
+      value: duration(k.firstResponse),
+      basis: `per agent segment, over ${pluralize(k.firstResponse.n, 'handled segment')} that report one`,
+      formula: 'From the agent accepting to the agent’s first message (Kore.ai), per handled segment.',
+    },
+    {
+      label: 'Transfer rate',
+      value: share(k.transferRate),
+      basis: `${formatCount(k.transferRate.part)} transferred ÷ ${formatCount(k.transferRate.whole)} answered`,
+      formula: 'Answered conversations with two or more handled segments ÷ answered conversations.',
+    },
+    {
+      label: 'Bot containment',
+      value: share(k.botContainment),
+      basis: `${formatCount(k.botContainment.part)} resolved by the bot ÷ ${pluralize(k.records, 'record')} · ${formatCount(k.botDropOffs)} bot drop-offs`,
+      formula: 'Bot-only sessions with finalStatus BotResolved ÷ all records (bot-only included).',
+    },
+    {
+      label: 'CSAT',
       value:
-        k.averageCsat === null ? NONE : k.averageCsat.toLocaleString('en-US', { maximumFractionDigits: 2 }),
-      detail: `${formatCount(k.rated)} rated`,
+        k.csat.value === null ? NONE : k.csat.value.toLocaleString('en-US', { maximumFractionDigits: 2 }),
+      basis: `mean score over ${pluralize(k.csat.n, 'rated record')}`,
+      formula: 'Σ csatScore ÷ records that have one.',
     },
   ]
+}
+
+/** The KPI row over the rows shown: each card a value, what it is over, and its formula on hover. */
+export function KpiCards({
+  conversations,
+  serviceLevelSec,
+  onServiceLevelSec,
+  serviceLevelProblem = null,
+}: Props) {
+  const k = useMemo(() => kpiFigures(conversations, serviceLevelSec), [conversations, serviceLevelSec])
   return (
     <section className="kpi-cards" aria-label="Key figures">
       <dl>
-        {cards.map((c) => (
-          <div key={c.label} className="kpi-card">
+        {kpiCards(k).map((c, i) => (
+          <div key={c.label} className="kpi-card" title={c.formula}>
             <dt>{c.label}</dt>
             <dd className="kpi-value">{c.value}</dd>
-            {c.detail && <dd className="kpi-detail muted">{c.detail}</dd>}
+            <dd className="kpi-detail muted">{c.basis}</dd>
+            {i === SERVICE_LEVEL_CARD && (
+              <dd>
+                <ThresholdInput
+                  sec={serviceLevelSec}
+                  onChange={onServiceLevelSec}
+                  problem={serviceLevelProblem}
+                />
+              </dd>
+            )}
           </div>
         ))}
       </dl>
     </section>
+  )
+}
+
+/** T for the service level: any whole number of seconds the rule allows; text in between stays editable. */
+function ThresholdInput({
+  sec,
+  onChange,
+  problem,
+}: {
+  sec: number
+  onChange: (sec: number) => void
+  problem: string | null
+}) {
+  const id = useId()
+  const [text, setText] = useState(String(sec))
+  const [shown, setShown] = useState(sec)
+  if (shown !== sec) {
+    // the URL changed (Back, a link): show its value
+    setShown(sec)
+    setText(String(sec))
+  }
+  const valid = isServiceLevelSec(Number(text)) && text.trim() !== ''
+  return (
+    <div className="kpi-threshold">
+      <label htmlFor={id}>Threshold (seconds)</label>
+      <input
+        id={id}
+        type="number"
+        min={1}
+        max={3600}
+        step={1}
+        value={text}
+        aria-label="Service level threshold (seconds)"
+        aria-invalid={!valid}
+        aria-describedby={`${id}-note`}
+        onChange={(event) => {
+          setText(event.target.value)
+          const next = Number(event.target.value)
+          if (event.target.value.trim() !== '' && isServiceLevelSec(next)) {
+            setShown(next)
+            onChange(next)
+          }
+        }}
+      />
+      <span id={`${id}-note`} className={valid && problem === null ? 'muted' : 'kpi-problem'}>
+        {!valid ? `${SERVICE_LEVEL_RULE}; ${sec} s is used.` : (problem ?? '')}
+      </span>
+    </div>
   )
 }

@@ -78,12 +78,12 @@ describe('toRow', () => {
         queueVisit({
           queueId: 'q-sales',
           queueName: 'Sales',
-          respondingAgent: agentSegment({ name: 'Ann' }),
+          respondingAgent: agentSegment({ name: 'Ann', acceptedTime: T0 }),
         }),
         queueVisit({
           queueId: 'q-support',
           queueName: ' Support ',
-          respondingAgent: agentSegment({ name: 'Ann' }),
+          respondingAgent: agentSegment({ name: 'Ann', acceptedTime: T0 }),
         }),
         queueVisit({ queueId: 'q-sales', queueName: 'Sales', enterTime: T0 + sec(150) }),
       ],

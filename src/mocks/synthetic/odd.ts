@@ -27,6 +27,14 @@ function firstQueue(rec: JsonObject): JsonObject | undefined {
   return dest.find((d): d is JsonObject => isObject(d) && d.destinationType === 'QueueEntry')
 }
 
+/** Direction as an empty string, where the record carries it (top level, else metaInfo.customerinfo). */
+function blankDirection(rec: JsonObject): void {
+  const meta = rec.metaInfo
+  const info = isObject(meta) ? meta.customerinfo : undefined
+  if (!('Direction' in rec) && isObject(info)) info.Direction = ''
+  else rec.Direction = ''
+}
+
 const MUTATIONS: readonly ((rec: JsonObject) => boolean)[] = [
   (rec) => {
     const seg = firstSegment(rec)
@@ -60,7 +68,7 @@ const MUTATIONS: readonly ((rec: JsonObject) => boolean)[] = [
     return true
   },
   (rec) => {
-    rec.Direction = ''
+    blankDirection(rec)
     rec.disconnectingEvent = ''
     return true
   },
@@ -82,5 +90,5 @@ export function makeOdd(rng: Rng, rec: JsonObject): void {
   for (let tries = 0; done < wanted && tries < 8; tries++) {
     if (rng.pick(MUTATIONS)(rec)) done++
   }
-  if (done === 0) rec.Direction = ''
+  if (done === 0) blankDirection(rec)
 }

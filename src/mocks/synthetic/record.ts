@@ -35,17 +35,61 @@ import { loadFactor } from './volume'
 
 const BODY_STREAM = 100
 
-type Outcome = 'answered' | 'transfer' | 'direct' | 'abandoned' | 'noAgents' | 'transient' | 'voicemail'
+/**
+ * How a conversation that reaches the agent side goes (inbound; outbound calls are apart). Each case
+ * is one the definitions in CONTRACT.md "Numbers" tell apart:
+ * - answered: one queue, an agent accepted (sometimes after agents let it ring: Ignored, Rejected)
+ * - withAgent: answered, then the customer left the agent (smartStatus ABANDONED WITH AGENT)
+ * - callback: (voice) the caller chose a callback in the queue; mostly rung back and answered
+ * - transfer: two or three handled segments: queue -> queue (-> queue), or queue(s) -> a direct agent
+ * - direct: a supervisor reassigned it from a queue to an agent (top-level AgentSegment), or it was
+ *   routed to an agent without a queue
+ * - abandoned: the customer hung up waiting in the queue (User Hangup, no responding agent)
+ * - userAbandoned: USER ABANDONED with `destinations: []` (left before reaching a queue)
+ * - noAgents / botHangup: unanswered in the queue, ended by the system (System Hangup) or the bot
+ * - voicemail: (voice) left a voicemail from the queue (isVoicemail YES)
+ * - transient: still open (TRANSIENT_OPEN): an agent assigned in a queue, or directly, not accepted
+ */
+type Outcome =
+  | 'answered'
+  | 'withAgent'
+  | 'callback'
+  | 'transfer'
+  | 'direct'
+  | 'abandoned'
+  | 'userAbandoned'
+  | 'noAgents'
+  | 'botHangup'
+  | 'voicemail'
+  | 'transient'
 const OUTCOMES: readonly Outcome[] = [
   'answered',
+  'withAgent',
+  'callback',
   'transfer',
   'direct',
   'abandoned',
+  'userAbandoned',
   'noAgents',
-  'transient',
+  'botHangup',
   'voicemail',
+  'transient',
 ]
-const OUTCOME_WEIGHTS = [63, 11, 6, 11, 3, 3, 3] as const
+/**
+ * Weights (same order as OUTCOMES) by how busy the hour is: more customers give up waiting when the
+ * queues are long. callback and voicemail are voice-only; other channels answer those instead.
+ */
+const OUTCOME_WEIGHTS = {
+  quiet: [62, 2, 7, 10, 5, 3.5, 1, 1.5, 1, 4, 2],
+  usual: [60, 2, 7, 10, 5, 5.5, 1, 1.5, 1, 4, 2],
+  busy: [56, 2, 8, 10, 5, 8.5, 1, 2, 1.5, 4, 2],
+} as const
+/** Share of bot-only sessions the bot resolved (contained); the rest are bot drop-offs. */
+const BOT_CONTAINED_SHARE = 0.7
+/** Share of outbound calls the customer ended on the agent (ABANDONED WITH AGENT, a campaign call). */
+const OUTBOUND_LEFT_SHARE = 0.1
+/** Share of older-format records that carry Direction only in metaInfo.customerinfo (the v1 page). */
+const META_DIRECTION_SHARE = 0.3
 
 /**
  * A uuid's six words of the stream, as
@@ -86,32 +130,35 @@ function opening(seed: number, h: Header): Opening {
   return { rng, channel, who, userWords, botId }
 }
 
+type Route = {
+  newer: boolean
+  outbound: boolean
+  outcome: Outcome
+  botSec: number
+  /** the queue a conversation enters first (drawn for every one, used by those with a queue) */
+  queue: number
+}
+
 /** How a conversation that reaches the agent side goes: the draws after the opening (shared too). */
-function route(
-  rng: Rng,
-  channel: Channel,
-): { newer: boolean; outbound: boolean; outcome: Outcome; botSec: number } {
+function route(rng: Rng, channel: Channel, load: number): Route {
   const newer = rng.chance(0.45)
   const outbound = channel.kind === 'voice' && rng.chance(0.12)
-  let outcome = OUTCOMES[weighted(OUTCOME_WEIGHTS, rng.next())] ?? 'answered'
-  if (outcome === 'voicemail' && channel.kind !== 'voice') outcome = 'answered'
+  const weights =
+    load < 0.7 ? OUTCOME_WEIGHTS.quiet : load > 1.5 ? OUTCOME_WEIGHTS.busy : OUTCOME_WEIGHTS.usual
+  let outcome = OUTCOMES[weighted(weights, rng.next())] ?? 'answered'
+  if ((outcome === 'voicemail' || outcome === 'callback') && channel.kind !== 'voice') outcome = 'answered'
   // The bot greets first; outbound calls go straight to an agent.
   const botSec = outbound ? 0 : channel.kind === 'email' ? rng.int(1, 20) : rng.duration(45, 0.6, 3, 400)
-  return { newer, outbound, outcome, botSec }
+  const queue = weighted(QUEUE_WEIGHTS[channel.kind], rng.next())
+  return { newer, outbound, outcome, botSec, queue }
 }
 
 // The draws that decide destinations' queues, each shared by buildRecord and queueMaskOf. Module
 // functions rather than closures per record: tsx (demo mode) wraps each closure it creates.
 
-/** The queue a conversation enters first, by its channel's kind. */
-function drawQueue(rng: Rng, kind: Channel['kind']): number {
-  return weighted(QUEUE_WEIGHTS[kind], rng.next())
-}
-
-/** An answered conversation: agents who let it ring first; (voice) whether the caller chose a callback. */
-function drawAnswered(rng: Rng, kind: Channel['kind']): { misses: number; callback: boolean } {
-  const misses = rng.chance(0.18) ? rng.int(1, 2) : 0
-  return { misses, callback: kind === 'voice' && rng.chance(0.08) }
+/** Agents who let an answered conversation ring first. */
+function drawMisses(rng: Rng): number {
+  return rng.chance(0.18) ? rng.int(1, 2) : 0
 }
 
 /** Agents who let an unanswered conversation ring (only abandoned ones have them). */
@@ -124,20 +171,54 @@ function drawQueuedFirst(rng: Rng): boolean {
   return rng.chance(0.5)
 }
 
-/** A transfer passes through 2 or 3 queues. */
-function transferHops(rng: Rng): number {
-  return rng.chance(0.25) ? 3 : 2
+/** Whether a conversation still open waits in a queue (else it was routed to an agent directly). */
+function drawOpenInQueue(rng: Rng): boolean {
+  return rng.chance(0.7)
+}
+
+/**
+ * A transfer's handled segments (2 or 3) and whether the last is a direct agent (a queue agent
+ * transferred it to a named agent) rather than another queue.
+ */
+function transferShape(rng: Rng): { queues: number; toAgent: boolean } {
+  const hops = rng.chance(0.25) ? 3 : 2
+  const toAgent = rng.chance(0.3)
+  return { queues: toAgent ? hops - 1 : hops, toAgent }
 }
 
 /** One queue of a transfer: answered there, sometimes after an agent let it ring. */
 function transferEntry(ctx: Ctx, hop: { q: number; at: number }, load: number): Built {
-  return queueEntry(ctx, hop.q, hop.at, { answered: true, misses: ctx.rng.chance(0.1) ? 1 : 0, load })
+  return queueEntry(ctx, hop.q, hop.at, {
+    respond: 'accepted',
+    misses: ctx.rng.chance(0.1) ? 1 : 0,
+    load,
+  })
 }
 
 /** Where and when a transfer goes next: another queue, a few seconds after this one's end. */
 function nextHop(rng: Rng, q: number, endSec: number): { q: number; at: number } {
   const at = endSec + rng.int(1, 5)
   return { q: (q + rng.int(1, QUEUES.length - 1)) % QUEUES.length, at }
+}
+
+type Status = { final: string; smart: string; reason: string; event: string }
+
+/** How an unanswered queue entry ended (abandoned, dropped by the system or the bot, voicemail). */
+function unansweredStatus(rng: Rng, outcome: Outcome, kind: Channel['kind']): Status {
+  switch (outcome) {
+    case 'noAgents':
+      return { final: 'CLOSED', smart: 'TERMINATED', reason: 'NO AGENTS AVAILABLE', event: 'System Hangup' }
+    case 'botHangup':
+      // the bot's queue-timeout message, then it hung up
+      return { final: 'CLOSED', smart: 'TERMINATED', reason: '', event: 'Bot Hangup' }
+    case 'voicemail':
+      return { final: 'CLOSED', smart: 'CLOSED', reason: '', event: 'User Hangup' }
+    default: {
+      // the customer gave up waiting; a chat may just go quiet (no event)
+      const event = kind === 'voice' || rng.chance(0.7) ? 'User Hangup' : ''
+      return { final: rng.chance(0.4) ? 'Dropped' : 'CLOSED', smart: 'CLOSED', reason: '', event }
+    }
+  }
 }
 
 export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
@@ -147,7 +228,9 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
   const sessionId = sessionIdOf(seed, h)
 
   if (h.botOnly) {
-    const end = h.startSec + rng.duration(70, 0.8, 4, 1200)
+    // Contained (BotResolved), or a bot drop-off: the customer left, or the bot gave up, unresolved.
+    const contained = rng.chance(BOT_CONTAINED_SHARE)
+    const end = h.startSec + (contained ? rng.duration(70, 0.8, 4, 1200) : rng.duration(40, 0.9, 2, 900))
     return {
       sessionId,
       channel: channel.label,
@@ -159,61 +242,84 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
       orgId: ORG_ID,
       smartStatus: 'CLOSED AT BOT',
       reason: '',
-      disconnectingEvent: rng.pick(['', '', 'User Closed', 'Session Timeout'] as const),
+      disconnectingEvent: contained
+        ? rng.pick(['', '', 'User Hangup', 'Bot Hangup'] as const)
+        : rng.pick(['User Hangup', 'User Hangup', 'Bot Hangup', ''] as const),
       errorDetails: '',
-      finalStatus: 'BotResolved',
+      finalStatus: contained ? 'BotResolved' : 'Dropped',
       automationBotIDs: [rng.pick(AUTOMATION_BOT_IDS)],
     }
   }
 
   const conversationId = conversationIdOf(seed, h)
-  const { newer, outbound, outcome, botSec } = route(rng, channel)
+  const load = loadFactor(h.slot)
+  const { newer, outbound, outcome, botSec, queue } = route(rng, channel, load)
   const ctx: Ctx = { rng, tz, kind: channel.kind, newer }
   const direction = outbound ? 'Outbound' : 'Inbound'
-  const load = loadFactor(h.slot)
   const enter = h.startSec + botSec
 
   const destinations: Json[] = []
   let endSec = enter
+  /** an agent handled it: the conversation gets an ending event, dispositions, maybe CSAT */
   let answered = true
-  let status = { final: 'CLOSED', smart: 'CLOSED', reason: '', event: '' }
+  /** the customer ended it while with the agent (ABANDONED WITH AGENT) */
+  let customerLeft = false
+  let status: Status = { final: 'CLOSED', smart: 'CLOSED', reason: '', event: '' }
   let isVoicemail: Json = 'NO'
 
   if (outbound) {
     // As in the sample: a queue entry with no name or EnterTime, the agent accepted at once.
-    const q = drawQueue(rng, channel.kind)
-    const seg = agentSegment(ctx, pickAgent(ctx, q), h.startSec)
+    const seg = agentSegment(ctx, pickAgent(ctx, queue), h.startSec)
     destinations.push({
       destinationType: 'QueueEntry',
-      queueId: QUEUES[q]?.id ?? '',
+      queueId: QUEUES[queue]?.id ?? '',
       respondingAgent: seg.value,
     })
     endSec = seg.endSec
     if (rng.chance(0.3)) {
-      const next = agentSegment(ctx, pickAgent(ctx, q), endSec + rng.int(1, 10))
+      const next = agentSegment(ctx, pickAgent(ctx, queue), endSec + rng.int(1, 10))
       destinations.push(next.value)
       endSec = next.endSec
     }
-  } else if (outcome === 'answered') {
-    const { misses, callback } = drawAnswered(rng, channel.kind)
-    const e = queueEntry(ctx, drawQueue(rng, channel.kind), enter, { answered: true, misses, callback, load })
+    customerLeft = rng.chance(OUTBOUND_LEFT_SHARE)
+  } else if (outcome === 'answered' || outcome === 'withAgent') {
+    const e = queueEntry(ctx, queue, enter, { respond: 'accepted', misses: drawMisses(rng), load })
     destinations.push(e.value)
     endSec = e.endSec
+    customerLeft = outcome === 'withAgent'
+  } else if (outcome === 'callback') {
+    // Most callbacks were rung back and answered; the rest the caller did not pick up (yet).
+    answered = rng.chance(0.7)
+    const e = queueEntry(ctx, queue, enter, {
+      respond: answered ? 'accepted' : 'none',
+      misses: 0,
+      callback: true,
+      load,
+    })
+    destinations.push(e.value)
+    endSec = e.endSec
+    if (!answered) status.event = 'User Hangup'
   } else if (outcome === 'transfer') {
-    let hop = { q: drawQueue(rng, channel.kind), at: enter }
-    const hops = transferHops(rng)
-    for (let k = 0; k < hops; k++) {
+    let hop = { q: queue, at: enter }
+    const shape = transferShape(rng)
+    for (let k = 0; k < shape.queues; k++) {
       const e = transferEntry(ctx, hop, load)
       destinations.push(e.value)
       endSec = e.endSec
-      hop = nextHop(rng, hop.q, e.endSec)
+      if (k < shape.queues - 1) hop = nextHop(rng, hop.q, e.endSec)
+    }
+    if (shape.toAgent) {
+      // the queue's agent transferred it to a named agent: a top-level AgentSegment
+      const seg = agentSegment(ctx, rng.pick(AGENTS), endSec + rng.int(2, 15))
+      destinations.push(seg.value)
+      endSec = seg.endSec
     }
   } else if (outcome === 'direct') {
     // Supervisor reassigned it straight to an agent (top-level AgentSegment), or it was routed direct.
     let at = enter
     if (drawQueuedFirst(rng)) {
-      const e = queueEntry(ctx, drawQueue(rng, channel.kind), enter, {
-        answered: false,
+      const e = queueEntry(ctx, queue, enter, {
+        respond: 'none',
         misses: 1,
         missEvent: 'Supervisor Reassigned',
         load,
@@ -231,42 +337,43 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
   } else if (outcome === 'transient') {
     // Assigned but never accepted: no status, no acceptance; the session ends at the assignment.
     answered = false
-    destinations.push(pendingSegment(ctx, rng.pick(AGENTS), enter))
+    if (drawOpenInQueue(rng)) {
+      const e = queueEntry(ctx, queue, enter, { respond: 'pending', misses: 0, load })
+      destinations.push(e.value)
+      endSec = e.endSec
+    } else {
+      destinations.push(pendingSegment(ctx, rng.pick(AGENTS), enter))
+      endSec = enter
+    }
     status = { final: 'TRANSIENT_OPEN', smart: '', reason: '', event: '' }
+  } else if (outcome === 'userAbandoned') {
+    // Left while the bot handed over, before any queue: no destinations at all.
+    answered = false
     endSec = enter
+    status = { final: 'USER ABANDONED', smart: 'CLOSED', reason: '', event: 'User Hangup' }
   } else {
+    // abandoned, noAgents, botHangup, voicemail: one unanswered queue entry
     answered = false
     const misses = drawUnansweredMisses(rng, outcome)
-    const e = queueEntry(ctx, drawQueue(rng, channel.kind), enter, {
-      answered: false,
-      misses,
-      missEvent: 'Ignored',
-      load,
-    })
+    const e = queueEntry(ctx, queue, enter, { respond: 'none', misses, missEvent: 'Ignored', load })
     destinations.push(e.value)
     endSec = e.endSec
-    if (outcome === 'abandoned') {
-      const event = channel.kind === 'voice' ? 'Customer Hangup' : 'Customer Closed'
-      status = { final: 'ABANDONED', smart: 'ABANDONED', reason: 'CUSTOMER ABANDONED', event }
-    } else if (outcome === 'noAgents') {
-      status = { final: 'CLOSED', smart: 'TERMINATED', reason: 'NO AGENTS AVAILABLE', event: 'System Hangup' }
-    } else {
-      isVoicemail = 'YES'
-      status = { final: 'CLOSED', smart: 'VOICEMAIL', reason: 'VOICEMAIL', event: 'Customer Hangup' }
-    }
+    status = unansweredStatus(rng, outcome, channel.kind)
+    if (outcome === 'voicemail') isVoicemail = 'YES'
   }
   if (answered) {
     const events =
       channel.kind === 'voice'
-        ? (['Agent Hangup', 'Agent Hangup', 'Customer Hangup', 'Bot Hangup'] as const)
-        : (['Agent Closed', 'Agent Closed', 'Customer Closed'] as const)
-    status.event = rng.pick(events)
+        ? (['Agent Hangup', 'Agent Hangup', 'User Hangup', 'Bot Hangup'] as const)
+        : (['Agent Closed', 'Agent Closed', 'User Hangup'] as const)
+    status.event = customerLeft ? 'User Hangup' : rng.pick(events)
+    if (customerLeft) status.smart = 'ABANDONED WITH AGENT'
   }
   if (ctx.newer && rng.chance(0.1)) isVoicemail = isVoicemail === 'YES'
 
   const dispositions: Json[] = []
   const remarks: Json[] = []
-  if (outcome === 'noAgents' && !outbound) {
+  if (outcome === 'noAgents' || outcome === 'botHangup') {
     dispositions.push('DROP-OFF')
     remarks.push('-')
   } else if (answered && rng.chance(0.7)) {
@@ -278,14 +385,16 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
   }
   // sessionEndTime is not always the conversation's end: agents may finish after it (api-notes.md).
   const sessionEnd = answered && rng.chance(0.25) ? Math.max(enter, endSec - rng.int(1, 40)) : endSec
+  // Older records may carry Direction only as metaInfo.customerinfo.Direction (the v1 page).
+  const metaDirection = !ctx.newer && rng.chance(META_DIRECTION_SHARE)
 
   const rec: JsonObject = {
     conversationId,
     sessionId,
     channel: channel.label,
     isVoicemail,
-    Direction: direction,
   }
+  if (!metaDirection) rec.Direction = direction
   if (!ctx.newer || rng.chance(0.7)) rec.skills = skills(rng)
   rec.finalStatus = status.final
   rec.smartStatus = status.smart
@@ -295,7 +404,9 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
   rec.botId = botId
   rec.dispositions = dispositions
   rec.dispositionRemarks = remarks
-  rec.metaInfo = metaInfo(rng, channel, who, direction)
+  const meta = metaInfo(rng, channel, who, direction)
+  if (metaDirection) meta.customerinfo = { Direction: direction }
+  rec.metaInfo = meta
   rec[rng.chance(0.15) ? 'customerInfo' : 'customerinfo'] = customerInfo(rng, channel, who)
   rec.sessionStartTime = zoneless(h.startSec, tz)
   rec.sessionEndTime = zoneless(sessionEnd, tz)
@@ -306,7 +417,7 @@ export function buildRecord(seed: number, h: Header, tz: number): JsonObject {
   rec.userleveltags = userTags(rng)
   rec.sessionleveltags = sessionTags(rng, channel, who)
   if (answered && rng.chance(0.3)) {
-    rec.csatScore = 1 + weighted([5, 7, 12, 30, 46], rng.next())
+    rec.csatScore = 1 + weighted(customerLeft ? [30, 25, 20, 15, 10] : [5, 7, 12, 30, 46], rng.next())
     rec.csatFeedback = rng.pick(CSAT_FEEDBACK)
   }
   if (ctx.newer) rec.automationBotIDs = [rng.pick(AUTOMATION_BOT_IDS)]
@@ -325,19 +436,17 @@ if (QUEUES.length > 31) throw new Error('queue masks hold at most 31 queues')
 export function queueMaskOf(seed: number, h: Header): number {
   if (h.botOnly) return 0
   const { rng, channel } = opening(seed, h)
-  const { newer, outbound, outcome, botSec } = route(rng, channel)
-  if (outbound) return 1 << drawQueue(rng, channel.kind)
+  const load = loadFactor(h.slot)
+  const { newer, outbound, outcome, botSec, queue } = route(rng, channel, load)
+  if (outbound) return 1 << queue
   switch (outcome) {
-    case 'answered':
-      drawAnswered(rng, channel.kind)
-      return 1 << drawQueue(rng, channel.kind)
     case 'transfer': {
-      let hop = { q: drawQueue(rng, channel.kind), at: h.startSec + botSec }
+      let hop = { q: queue, at: h.startSec + botSec }
       let mask = 1 << hop.q
       const ctx: Ctx = { rng, tz: 0, kind: channel.kind, newer }
-      const load = loadFactor(h.slot)
       // Each further queue is drawn after the previous entry: replay that entry's draws.
-      for (let k = 1, hops = transferHops(rng); k < hops; k++) {
+      const shape = transferShape(rng)
+      for (let k = 1; k < shape.queues; k++) {
         hop = nextHop(rng, hop.q, transferEntry(ctx, hop, load).endSec)
         mask |= 1 << hop.q
       }
@@ -345,12 +454,13 @@ export function queueMaskOf(seed: number, h: Header): number {
     }
     case 'direct':
       // then agent segments only
-      return drawQueuedFirst(rng) ? 1 << drawQueue(rng, channel.kind) : 0
+      return drawQueuedFirst(rng) ? 1 << queue : 0
     case 'transient':
+      return drawOpenInQueue(rng) ? 1 << queue : 0
+    case 'userAbandoned':
       return 0
     default:
-      // abandoned, noAgents, voicemail: one unanswered queue entry
-      drawUnansweredMisses(rng, outcome)
-      return 1 << drawQueue(rng, channel.kind)
+      // answered, withAgent, callback, abandoned, noAgents, botHangup, voicemail: one queue entry
+      return 1 << queue
   }
 }

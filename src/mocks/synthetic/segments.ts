@@ -118,7 +118,12 @@ export function pendingSegment(ctx: Ctx, agent: Agent, assignedSec: number): Jso
 }
 
 export type QueueOpts = {
-  answered: boolean
+  /**
+   * what the queue's agent side did: `accepted` (a responding agent took it), `pending` (a responding
+   * agent assigned who has not accepted yet: TRANSIENT_OPEN), `none` (nobody: abandoned, dropped,
+   * voicemail, a callback the caller did not pick up)
+   */
+  respond: 'accepted' | 'pending' | 'none'
   /** non-responding agents offered before (or instead of) the responder */
   misses: number
   missEvent?: string
@@ -127,7 +132,10 @@ export type QueueOpts = {
   load: number
 }
 
-/** A QueueEntry entered at `enterSec`; endSec is the responder's interaction end, else the give-up time. */
+/**
+ * A QueueEntry entered at `enterSec`; endSec is the responder's interaction end, else the time the
+ * wait ended (give-up, assignment, callback request).
+ */
 export function queueEntry(ctx: Ctx, queue: number, enterSec: number, opts: QueueOpts): Built {
   const { rng } = ctx
   const q = QUEUES[queue] ?? QUEUES[0]
@@ -144,7 +152,8 @@ export function queueEntry(ctx: Ctx, queue: number, enterSec: number, opts: Queu
   }
   const assignedSec = Math.max(sec, enterSec + wait)
   if (opts.callback) {
-    // The caller chose a callback while waiting; the agent rang back (Z times are UTC, ms precision).
+    // The caller chose a callback while waiting; an agent rang back (Z times are UTC, ms precision),
+    // as in the newer sample: opted when the agent was assigned, the caller picked up at acceptance.
     entry.CallbackOpted = true
     entry.CallbackOptedTime = utcZ(assignedSec * 1000 + rng.int(0, 999))
   } else if (ctx.newer) {
@@ -152,11 +161,15 @@ export function queueEntry(ctx: Ctx, queue: number, enterSec: number, opts: Queu
   }
   entry.EnterTime = t(ctx, enterSec)
   let endSec = assignedSec
-  if (opts.answered) {
+  if (opts.respond === 'accepted') {
     const seg = agentSegment(ctx, pickAgent(ctx, queue, missed), assignedSec)
-    if (opts.callback) entry.userCallbackAcceptTime = utcZ(seg.acceptedSec * 1000 + rng.int(0, 999))
+    // Some callbacks do not say when the caller took the call back.
+    if (opts.callback && rng.chance(0.8))
+      entry.userCallbackAcceptTime = utcZ(seg.acceptedSec * 1000 + rng.int(0, 999))
     entry.respondingAgent = seg.value
     endSec = seg.endSec
+  } else if (opts.respond === 'pending') {
+    entry.respondingAgent = pendingSegment(ctx, pickAgent(ctx, queue, missed), assignedSec)
   }
   if (misses.length > 0) entry.nonRespondingAgents = misses
   return { value: entry, endSec }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { objectIdMs, type Rec, wallMs } from '../test-helpers'
+import { casesOf, directionOf, objectIdMs, type Rec, wallMs } from '../test-helpers'
 import { createGenerator } from './generator'
 
 const T0 = Date.parse('2024-11-17T00:00:00Z') // Sunday: the week holds a full weekend
@@ -32,26 +32,26 @@ describe('a week of synthetic data at default volume', () => {
     expect(agents.size).toBeGreaterThanOrEqual(24)
   })
 
-  it('has 15-20% bot-only sessions shaped as the newer sample', () => {
-    const bot = (r: Rec) => r.finalStatus === 'BotResolved'
+  it('has 15-20% bot-only sessions shaped as the newer sample, contained or dropped off', () => {
+    const bot = (r: Rec) => !('conversationId' in r)
     expect(share(bot)).toBeGreaterThan(0.15)
     expect(share(bot)).toBeLessThan(0.2)
     for (const r of records.filter(bot)) {
-      expect(r).not.toHaveProperty('conversationId')
       expect(r).not.toHaveProperty('destinations')
       expect(r).toMatchObject({ smartStatus: 'CLOSED AT BOT', orgId: expect.any(String), errorDetails: '' })
+      expect(['BotResolved', 'Dropped']).toContain(r.finalStatus)
       expect(r.automationBotIDs).toHaveLength(1)
     }
   })
 
   it('has inbound and outbound, transfers, direct agents, abandoned, TRANSIENT_OPEN and voicemail', () => {
     expect(some((r) => r.Direction === 'Outbound')).toBe(true)
-    expect(share((r) => r.Direction === 'Inbound')).toBeGreaterThan(0.6)
+    expect(share((r) => directionOf(r) === 'INBOUND')).toBeGreaterThan(0.6)
     expect(some((r) => queueEntries(r).filter((q) => q.respondingAgent).length >= 2)).toBe(true)
     expect(some((r) => destinations(r).some((d) => d.destinationType === 'AgentSegment' && d.status))).toBe(
       true,
     )
-    const abandoned = records.filter((r) => r.finalStatus === 'ABANDONED')
+    const abandoned = records.filter((r) => casesOf(r).abandonedInQueue)
     expect(abandoned.length).toBeGreaterThan(100)
     for (const r of abandoned) expect(queueEntries(r).some((q) => q.respondingAgent)).toBe(false)
     const open = records.filter((r) => r.finalStatus === 'TRANSIENT_OPEN')
@@ -92,7 +92,7 @@ describe('a week of synthetic data at default volume', () => {
     expect(some((r) => 'customerInfo' in r)).toBe(true)
     expect(some((r) => 'customerinfo' in r)).toBe(true)
     expect(some((r) => 'Reason' in r)).toBe(true)
-    expect(some((r) => 'reason' in r && !('Reason' in r) && r.finalStatus !== 'BotResolved')).toBe(true)
+    expect(some((r) => 'reason' in r && !('Reason' in r) && 'conversationId' in r)).toBe(true)
     expect(some((r) => typeof r.metaInfo === 'object' && r.metaInfo !== null)).toBe(true)
   })
 
