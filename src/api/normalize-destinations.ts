@@ -37,14 +37,27 @@ function readPerson(o: Obj, at: string, w: string[]): Person {
 
 const NO_TIMES = { startTime: null, endTime: null, durationSec: null, assignedAt: null } as const
 
-// Consulting agents may be external phone numbers: then there is a name ("+91955...") and no agentId.
+/**
+ * Whether a consulting party's name is a phone number: only digits, spaces, `+`, `-`, `.` and
+ * parentheses, with at least 6 digits ("+91955...", "(555) 010-0199"). A person's name is not one.
+ */
+export function isPhoneLike(name: string | null): boolean {
+  if (name === null || !/^[\d\s+\-().]+$/.test(name)) return false
+  let digits = 0
+  for (const ch of name) if (ch >= '0' && ch <= '9') digits++
+  return digits >= 6
+}
+
+// Consulting agents may be external phone numbers: then there is no agentId and the number stands in
+// for the name ("+91955..."). A consultant with no agentId whose name is not a number is a SmartAssist
+// agent the record did not identify, not an external party.
 function readConsulting(v: unknown, path: string, ctx: Ctx): ConsultingAgent {
   const { w, offset } = ctx
   if (!isObj(v)) {
     wrongType(w, path, 'an object', v)
     // a bare "+91955..." still names who was consulted; its warning is already counted
     const name = textOf(v, path, [])
-    return { agentId: null, name, email: null, external: true, isMerged: null, ...NO_TIMES }
+    return { agentId: null, name, email: null, external: isPhoneLike(name), isMerged: null, ...NO_TIMES }
   }
   const at = `${path}.`
   const person = readPerson(v, at, w)
@@ -58,7 +71,7 @@ function readConsulting(v: unknown, path: string, ctx: Ctx): ConsultingAgent {
     agentId: person.agentId,
     name: person.name,
     email: person.email,
-    external: person.agentId === null,
+    external: person.agentId === null && isPhoneLike(person.name),
     isMerged: readBool(v, 'isMerged', at, w),
     startTime,
     endTime,

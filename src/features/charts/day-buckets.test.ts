@@ -47,3 +47,19 @@ describe('conversations per day', () => {
     ])
   })
 })
+
+describe('records no day holds', () => {
+  it('counts records without a start time and outside the range apart, so the total can be checked', () => {
+    const range = { start: Date.parse('2024-11-18T00:00:00Z'), end: Date.parse('2024-11-18T23:59:59.999Z') }
+    const unplaced = { noStart: 0, outside: 0 }
+    const none = { id: 'none', sessionStartTime: null, botOnly: false } as unknown as Conversation
+    const buckets = countByDay(
+      [at('2024-11-18T10:00:00Z'), at('2024-11-19T10:00:00Z'), none],
+      range,
+      'UTC',
+      unplaced,
+    )
+    expect(buckets.map((b) => b.count)).toEqual([1])
+    expect(unplaced).toEqual({ noStart: 1, outside: 1 })
+  })
+})

@@ -12,14 +12,19 @@ export type DayBucket = {
   botOnly: number
 }
 
+/** Records no day holds: without a start time, or starting outside the range. */
+export type Unplaced = { noStart: number; outside: number }
+
 /**
  * Conversations per calendar day of the display zone, every day of the range listed (zero days too).
- * A conversation without a start time counts in no day; callers show how many those are.
+ * A conversation without a start time (or one outside the range) counts in no day: `unplaced` says
+ * how many, so the chart's total can be checked against the count.
  */
 export function countByDay(
   conversations: readonly Conversation[],
   range: { start: number; end: number },
   zone: string,
+  unplaced: Unplaced = { noStart: 0, outside: 0 },
 ): DayBucket[] {
   const inZone = { in: tz(zone) }
   const buckets: DayBucket[] = []
@@ -36,9 +41,15 @@ export function countByDay(
   }
   for (const c of conversations) {
     const t = c.sessionStartTime
-    if (t === null) continue
+    if (t === null) {
+      unplaced.noStart++
+      continue
+    }
     const bucket = findBucket(buckets, t)
-    if (!bucket) continue
+    if (!bucket) {
+      unplaced.outside++
+      continue
+    }
     bucket.count++
     if (c.botOnly) bucket.botOnly++
   }

@@ -111,8 +111,9 @@ describe('ConversationDrawer', () => {
       ['17:18:20', 'Accepted by New Role 01'],
       ['17:18:20', 'First response from New Role 01'],
       ['17:18:41', 'Consulted UATAug14th 01'],
-      ['17:20:01', 'Session ended'],
+      ['17:20:01', 'Session end recorded'],
       ['17:20:04', 'Interaction with New Role 01 ended'],
+      ['17:20:04', 'Conversation ended'],
     ])
     expect(items[3]?.textContent).toContain('waited 0:16 in the queue')
     expect(items[7]?.textContent).toContain('interaction 1:44 · talk 0:47 · hold 0:57')

@@ -21,7 +21,10 @@ import {
 } from '../../api/conversation-metrics'
 import { maskConversation, maskRaw } from '../../api/privacy-mask'
 import { formatDateTime, formatDuration } from '../../lib/format'
+import { AgentNotes, JoinedUsers, Section, Skills, Tags } from './drawer-sections'
 import { type TimelineEvent, timelineEvents } from './timeline'
+import { TimelineChart } from './timeline-chart'
+import { timelineChart } from './timeline-lanes'
 import './drawer.css'
 
 export type ConversationDrawerProps = {
@@ -171,6 +174,7 @@ function Details({
   hidePersonal: boolean
 }) {
   const events = useMemo(() => timelineEvents(c), [c])
+  const chart = useMemo(() => timelineChart(c), [c])
   const segments = useMemo(() => segmentRows(c.destinations), [c])
   return (
     <>
@@ -183,23 +187,19 @@ function Details({
         </Section>
       )}
       <Section title="Timeline" note={`times in ${zone}`}>
+        {chart === null ? (
+          <p className="cd-note">No times recorded: nothing to draw.</p>
+        ) : (
+          <TimelineChart chart={chart} zone={zone} />
+        )}
         <Timeline events={events} zone={zone} />
       </Section>
+      <AgentNotes c={c} />
+      <JoinedUsers c={c} />
+      <Skills c={c} />
+      <Tags c={c} />
       <RawRecord raw={raw} hidePersonal={hidePersonal} />
     </>
-  )
-}
-
-function Section({ title, note, children }: { title: string; note?: string; children: ReactNode }) {
-  const id = useId()
-  return (
-    <section className="cd-section" aria-labelledby={id}>
-      <h3 id={id}>
-        {title}
-        {note && <span className="cd-note"> {note}</span>}
-      </h3>
-      {children}
-    </section>
   )
 }
 

@@ -43,7 +43,7 @@ const find = (events: TimelineEvent[], kind: TimelineEvent['kind']) => {
 }
 
 describe('timelineEvents on the older sample', () => {
-  it('orders c-185d9c5 by time: the session ends (17:20:01) before the agent hangs up (17:20:04)', () => {
+  it('orders c-185d9c5 by time: the session end is recorded at 17:20:01, the call ends at 17:20:04', () => {
     const events = timelineEvents(byId(olderList, 'c-185d9c5'))
     expect(rows(events)).toEqual([
       [ist('2024-11-18T17:18:03'), 'session-start', 'Session started'],
@@ -52,15 +52,19 @@ describe('timelineEvents on the older sample', () => {
       [ist('2024-11-18T17:18:20'), 'accepted', 'Accepted by New Role 01'],
       [ist('2024-11-18T17:18:20'), 'first-response', 'First response from New Role 01'],
       [ist('2024-11-18T17:18:41'), 'consult', 'Consulted UATAug14th 01'],
-      [ist('2024-11-18T17:20:01'), 'session-end', 'Session ended'],
+      [ist('2024-11-18T17:20:01'), 'session-end-recorded', 'Session end recorded'],
       [ist('2024-11-18T17:20:04'), 'interaction-end', 'Interaction with New Role 01 ended'],
+      [ist('2024-11-18T17:20:04'), 'session-end', 'Conversation ended'],
     ])
     expect(find(events, 'session-start').detail).toBe('Voice · Inbound')
     expect(find(events, 'accepted').detail).toBe('waited 0:16 in the queue')
     expect(find(events, 'first-response').detail).toBe('after 0:00')
     // offered 17:18:41, accepted 17:18:55, ended 17:19:57
     expect(find(events, 'consult').detail).toBe('answered after 0:14 · lasted 1:02')
-    expect(find(events, 'session-end').detail).toContain('agent work went on after it')
+    expect(find(events, 'session-end-recorded').detail).toBe(
+      'not the end: the conversation went on 0:03 longer',
+    )
+    expect(find(events, 'session-end').detail).toBe('CLOSED · Agent Hangup')
   })
 
   it('puts hold inside the interaction: 104 s of which 57 s on hold is 47 s of talk, no hold event', () => {
@@ -114,10 +118,12 @@ describe('timelineEvents on the newer sample', () => {
       [ist('2025-09-30T12:05:00'), 'first-response', 'First response from Agent One'],
       [Date.parse('2025-09-30T06:35:00.589Z'), 'callback-accepted', 'Customer accepted the callback'],
       [ist('2025-09-30T12:05:36'), 'consult', 'Consulted external number +919550000001'],
-      [ist('2025-09-30T12:06:08'), 'session-end', 'Session ended'],
+      [ist('2025-09-30T12:06:08'), 'session-end-recorded', 'Session end recorded'],
       [ist('2025-09-30T12:06:10'), 'interaction-end', 'Interaction with Agent One ended'],
       [ist('2025-09-30T12:06:13'), 'after-call-work', 'After-call work by Agent One ended'],
+      [ist('2025-09-30T12:06:13'), 'session-end', 'Conversation ended'],
     ])
+    expect(find(events, 'session-end').detail).toBe('CLOSED · Bot Hangup · after Agent One’s after-call work')
     expect(find(events, 'consult').detail).toBe('answered after 0:09 · lasted 0:13 · merged into the call')
     expect(find(events, 'interaction-end').detail).toBe('interaction 1:10')
     expect(find(events, 'after-call-work').detail).toBe('after-call work 0:03 · handle 1:13')
@@ -132,8 +138,9 @@ describe('timelineEvents on the newer sample', () => {
       [ist('2025-10-01T15:30:42'), 'transfer', 'Transferred to agent Agent Three'],
       [ist('2025-10-01T15:30:45'), 'accepted', 'Accepted by Agent Three'],
       [ist('2025-10-01T15:31:00'), 'interaction-end', 'Interaction with Agent Three ended'],
-      [ist('2025-10-01T15:31:01'), 'session-end', 'Session ended'],
+      [ist('2025-10-01T15:31:01'), 'session-end-recorded', 'Session end recorded'],
       [ist('2025-10-01T15:31:32'), 'after-call-work', 'After-call work by Agent Three ended'],
+      [ist('2025-10-01T15:31:32'), 'session-end', 'Conversation ended'],
     ])
     expect(find(events, 'not-taken').detail).toBe('Supervisor Reassigned')
     expect(find(events, 'after-call-work').detail).toBe('after-call work 0:32 · handle 0:47')
@@ -157,6 +164,60 @@ describe('timelineEvents on the newer sample', () => {
   })
 })
 
+describe('the end of a conversation is its latest end, not sessionEndTime', () => {
+  // chats whose sessionEndTime is the bot's hand-off to the agent, or a moment inside the agent's
+  // interaction, minutes before the conversation really ends (read off the JSON by hand)
+  const cases = [
+    ['c-d521a77', olderList, '2024-11-18T17:26:54', '2024-11-18T17:36:43', 'UATAug14th 01', '9:49'],
+    ['c-01c1e11', olderList, '2024-11-18T17:25:16', '2024-11-18T17:25:49', 'UATAug14th 01', '0:33'],
+    ['c-e43cac4', olderList, '2024-11-18T17:11:47', '2024-11-18T17:12:00', 'UATAug14th 01', '0:13'],
+    ['c-e190a93', olderList, '2024-11-18T17:06:10', '2024-11-18T17:06:58', null, '0:48'],
+    ['c-8741e16', olderList, '2024-11-18T16:57:51', '2024-11-18T17:00:54', null, '3:03'],
+    // after-call work ends 31 s after the session end (the interaction ended 1 s before it)
+    ['c-252425a', newerList, '2025-10-01T15:31:01', '2025-10-01T15:31:32', null, '0:31'],
+  ] as const
+
+  it.each(cases)(
+    '%s: "Conversation ended · CLOSED · Agent Closed" last, at the latest end',
+    (id, list, _s, end) => {
+      const events = timelineEvents(byId([...list], id))
+      const last = events.at(-1)
+      expect(last).toMatchObject({ kind: 'session-end', time: ist(end), label: 'Conversation ended' })
+      expect(last?.detail).toMatch(/^CLOSED · Agent Closed/)
+      // nothing comes after the end
+      expect(Math.max(...events.map((e) => e.time ?? 0))).toBe(ist(end))
+    },
+  )
+
+  it.each(cases)(
+    '%s: the recorded session end is a neutral event at sessionEndTime',
+    (id, list, at, _e, to, more) => {
+      const events = timelineEvents(byId([...list], id))
+      const recorded = find(events, 'session-end-recorded')
+      expect(recorded.time).toBe(ist(at))
+      if (to === null) {
+        expect(recorded.label).toBe('Session end recorded')
+        expect(recorded.detail).toBe(`not the end: the conversation went on ${more} longer`)
+      } else {
+        expect(recorded.label).toBe(`Bot session ended, handed over to ${to}`)
+        expect(recorded.detail).toBe(`the conversation went on ${more} longer`)
+        // the hand-off comes before the assignment it coincides with
+        const n = events.indexOf(recorded)
+        expect(events[n + 1]).toMatchObject({ time: ist(at), label: `Assigned directly to ${to}` })
+      }
+      expect(events.filter((e) => e.kind === 'session-end')).toHaveLength(1)
+    },
+  )
+
+  it('gives a conversation that ends at sessionEndTime one end event and no recorded one', () => {
+    // c-66a640e: the last interaction ends at sessionEndTime 17:13:29
+    const events = timelineEvents(byId(olderList, 'c-66a640e'))
+    expect(events.filter((e) => e.kind.startsWith('session-end'))).toMatchObject([
+      { kind: 'session-end', time: ist('2024-11-18T17:13:29'), detail: 'CLOSED · Agent Hangup' },
+    ])
+  })
+})
+
 describe('timelineEvents on hand-made fixtures', () => {
   it('reads the fixture voice call: callback without a time, external consult, hold, ACW', () => {
     const events = timelineEvents(voiceCall)
@@ -170,9 +231,10 @@ describe('timelineEvents on hand-made fixtures', () => {
       // no firstResponseTime: kept after the acceptance
       [null, 'first-response'],
       [40, 'consult'],
-      [118, 'session-end'],
+      [118, 'session-end-recorded'],
       [121, 'interaction-end'],
       [151, 'after-call-work'],
+      [151, 'session-end'],
     ])
     expect(find(events, 'interaction-end').detail).toBe('interaction 1:44 · talk 0:47 · hold 0:57')
     expect(find(events, 'after-call-work').detail).toBe('after-call work 0:30 · handle 2:14')
@@ -195,12 +257,13 @@ describe('timelineEvents on hand-made fixtures', () => {
       [null, 'consult', 'Consulted external number +15550199'],
       [null, 'interaction-end', 'Interaction with Agent Three ended'],
       [null, 'after-call-work', 'After-call work by Agent Three ended'],
-      [null, 'session-end', 'Session ended'],
+      // no sessionEndTime: the end is Conversation.endTime
+      [200, 'session-end', 'Conversation ended'],
     ])
     expect(events[8]?.detail).toBe('merged into the call')
   })
 
-  it('names a second queue visit a transfer and sorts destinations by time, not record order', () => {
+  it('sorts destinations by time first, then names the first one entered and later ones transfers', () => {
     const c = conversation({
       id: 'c-two-queues',
       sessionStartTime: T0,
@@ -231,12 +294,55 @@ describe('timelineEvents on hand-made fixtures', () => {
     const events = timelineEvents(c)
     expect(events.map((e) => [rel(e.time), e.label, e.detail])).toEqual([
       [0, 'Session started', null],
-      [20, 'Transferred to queue Billing', 'no agent answered in this queue'],
+      // listed second in the record, entered first
+      [20, 'Entered queue Billing', 'no agent answered in this queue'],
       [25, 'Offered to Ada, not taken', 'Ignored'],
-      [30, 'Entered queue Support', null],
+      [30, 'Transferred to queue Support', null],
       [50, 'Accepted by Bo', 'waited 0:20 in the queue'],
       [90, 'Interaction with Bo ended', 'interaction 0:40'],
-      [null, 'Session ended', null],
+      [null, 'Conversation ended', null],
+    ])
+    expect(events.map((e) => e.kind)).toEqual([
+      'session-start',
+      'queue',
+      'not-taken',
+      'transfer',
+      'accepted',
+      'interaction-end',
+      'session-end',
+    ])
+  })
+
+  it('labels a direct agent assigned before a queue entered later in the record: assigned, then transfer', () => {
+    const c = conversation({
+      id: 'c-direct-then-queue',
+      sessionStartTime: T0,
+      destinations: [
+        queue(
+          'q-sup',
+          'Support',
+          agent('u-bo', 'Bo', { assignedAt: T0 + sec(62), acceptedTime: T0 + sec(65) }),
+          {
+            enterTime: T0 + sec(60),
+          },
+        ),
+        directAgent({
+          name: 'Ada',
+          assignedAt: T0 + sec(10),
+          acceptedTime: T0 + sec(12),
+          status: 'Answered',
+        }),
+        queue('q-bill', 'Billing', null, { enterTime: T0 + sec(90) }),
+      ],
+    })
+    const events = timelineEvents(c)
+    expect(
+      events.filter((e) => e.kind === 'queue' || e.kind === 'transfer' || e.label.startsWith('Assigned')),
+    ).toMatchObject([
+      { time: T0 + sec(10), kind: 'assigned', label: 'Assigned directly to Ada' },
+      { time: T0 + sec(60), kind: 'transfer', label: 'Transferred to queue Support' },
+      { time: T0 + sec(62), kind: 'assigned', label: 'Assigned to Bo' },
+      { time: T0 + sec(90), kind: 'transfer', label: 'Transferred to queue Billing' },
     ])
   })
 
@@ -260,7 +366,7 @@ describe('timelineEvents on hand-made fixtures', () => {
       'Session started',
       'Assigned directly to an unnamed agent',
       'Accepted by an unnamed agent',
-      'Session ended',
+      'Conversation ended',
     ])
     expect(events[2]?.detail).toBe('answered 0:03 after assignment')
     // a queue's agent segment without assignedAt gets no "assigned" event

@@ -8,7 +8,14 @@
 // Order: by time; ties keep record order (accepted before first response, a consult before the end of
 // its interaction). An event without a time stays where the record puts it: right after the event
 // that precedes it in record order (it sorts as if it had that event's time) and is marked
-// `time: null` ("time unknown"). A session end without a time stays last.
+// `time: null` ("time unknown"). The end without a time stays last.
+//
+// Labels that depend on order are given after sorting: the first destination in time is "Entered
+// queue X" / "Assigned directly to X", every later one "Transferred to …", whatever the record order.
+//
+// The end: the conversation ends (final status, disconnecting event) at Conversation.endTime, the
+// latest end in the record. sessionEndTime is often earlier (in chats it is the bot's hand-off to the
+// agent); then it is an event of its own, neutral, at its own time.
 
 import type {
   AgentSegment,
@@ -25,6 +32,7 @@ import {
   interactionSec,
   queueName,
   segmentHandleSec,
+  segmentOf,
   segmentTalkSec,
 } from '../../api/conversation-metrics'
 import { formatDuration } from '../../lib/format'
@@ -42,6 +50,9 @@ export type TimelineKind =
   | 'consult'
   | 'interaction-end'
   | 'after-call-work'
+  /** sessionEndTime when it is earlier than the conversation's end (neutral: not the end) */
+  | 'session-end-recorded'
+  /** the end of the conversation (Conversation.endTime), with its final status */
   | 'session-end'
 
 export type TimelineEvent = {
@@ -56,6 +67,9 @@ export type TimelineEvent = {
   destination: number | null
 }
 
+/** An event before sorting; `entry` marks a destination's first event, labelled once sorted. */
+type Draft = Omit<TimelineEvent, 'key'> & { entry?: { to: 'queue' | 'agent'; name: string } }
+
 const UNNAMED_AGENT = 'an unnamed agent'
 const who = (p: Parameters<typeof agentName>[0]) => agentName(p) ?? UNNAMED_AGENT
 const dur = (sec: number | null) => (sec === null ? null : formatDuration(sec))
@@ -66,8 +80,8 @@ const join = (parts: (string | null | false | undefined)[]): string | null => {
 
 /** The conversation's events in time order (see the file comment for the rules). */
 export function timelineEvents(c: Conversation): TimelineEvent[] {
-  const events: TimelineEvent[] = []
-  const push = (e: Omit<TimelineEvent, 'key'>) => events.push({ ...e, key: `${e.kind}-${events.length}` })
+  const drafts: Draft[] = []
+  const push = (e: Draft) => drafts.push(e)
 
   push({
     kind: 'session-start',
@@ -81,38 +95,74 @@ export function timelineEvents(c: Conversation): TimelineEvent[] {
     destination: null,
   })
 
+  // right after the start in record order, so that a hand-off sorts before the assignment it equals
+  const end = c.endTime ?? c.sessionEndTime
+  if (c.sessionEndTime !== null && end !== null && c.sessionEndTime < end)
+    push(recordedSessionEnd(c, c.sessionEndTime, end))
+
   c.destinations.forEach((d, i) => {
     destinationEvents(d, i, push)
   })
 
-  const later = c.endTime !== null && c.sessionEndTime !== null && c.endTime > c.sessionEndTime
   push({
     kind: 'session-end',
-    time: c.sessionEndTime,
-    label: 'Session ended',
-    detail: join([
-      cleanText(c.finalStatus),
-      cleanText(c.disconnectingEvent),
-      later && 'not the end of the conversation: agent work went on after it',
-    ]),
+    time: end,
+    label: c.conversationId === null ? 'Session ended' : 'Conversation ended',
+    detail: join([cleanText(c.finalStatus), cleanText(c.disconnectingEvent), lastActivity(c, end)]),
     destination: null,
   })
 
-  return sortByTime(events)
+  return labelEntries(sortByTime(drafts))
 }
 
-type Push = (e: Omit<TimelineEvent, 'key'>) => void
+/**
+ * sessionEndTime before the conversation's end. When it meets an agent's assignment or acceptance
+ * (within 2 s) whose interaction goes on after it, it is the bot handing over to that agent.
+ */
+function recordedSessionEnd(c: Conversation, at: number, end: number): Draft {
+  let handedTo: string | null = null
+  for (const d of c.destinations) {
+    const s = segmentOf(d)
+    if (s === null) continue
+    const met = [s.assignedAt, s.acceptedTime].some((t) => t !== null && Math.abs(t - at) <= 2000)
+    if (met && (s.interactionEndTime === null || s.interactionEndTime > at)) {
+      handedTo = who(s)
+      break
+    }
+  }
+  const rest = `the conversation went on ${formatDuration((end - at) / 1000)} longer`
+  return {
+    kind: 'session-end-recorded',
+    time: at,
+    label: handedTo === null ? 'Session end recorded' : `Bot session ended, handed over to ${handedTo}`,
+    detail: handedTo === null ? `not the end: ${rest}` : rest,
+    destination: null,
+  }
+}
+
+/** What the end is, when it is an agent's after-call work rather than the end of an interaction. */
+function lastActivity(c: Conversation, end: number | null): string | null {
+  if (end === null || end === c.sessionEndTime) return null
+  for (const d of c.destinations) {
+    const s = segmentOf(d)
+    if (s !== null && s.afterCallWorkEndTime === end && s.interactionEndTime !== end)
+      return `after ${who(s)}’s after-call work`
+  }
+  return null
+}
+
+type Push = (e: Draft) => void
 
 function destinationEvents(d: Destination, i: number, push: Push): void {
-  const transfer = i > 0
   if (d.kind === 'queue') {
     const name = queueName(d) ?? 'an unnamed queue'
     push({
-      kind: transfer ? 'transfer' : 'queue',
+      kind: 'queue',
       time: d.enterTime,
-      label: transfer ? `Transferred to queue ${name}` : `Entered queue ${name}`,
+      label: `Entered queue ${name}`,
       detail: d.respondingAgent === null ? 'no agent answered in this queue' : null,
       destination: i,
+      entry: { to: 'queue', name },
     })
     if (d.callbackOpted === true || d.callbackOptedTime !== null)
       push({
@@ -137,7 +187,7 @@ function destinationEvents(d: Destination, i: number, push: Push): void {
   segmentEvents(d, d.agent, i, true, push)
 }
 
-function notTaken(n: NonRespondingAgent, i: number): Omit<TimelineEvent, 'key'> {
+function notTaken(n: NonRespondingAgent, i: number): Draft {
   return {
     kind: 'not-taken',
     time: n.assignedAt,
@@ -154,15 +204,12 @@ function segmentEvents(d: Destination, s: AgentSegment, i: number, direct: boole
   const accepted = s.acceptedTime !== null || (cleanText(s.status) !== null && interaction !== null)
   if (direct || s.assignedAt !== null)
     push({
-      kind: direct && i > 0 ? 'transfer' : 'assigned',
+      kind: 'assigned',
       time: s.assignedAt,
-      label: direct
-        ? i > 0
-          ? `Transferred to agent ${name}`
-          : `Assigned directly to ${name}`
-        : `Assigned to ${name}`,
+      label: direct ? `Assigned directly to ${name}` : `Assigned to ${name}`,
       detail: direct && !accepted ? 'not accepted' : null,
       destination: i,
+      ...(direct ? { entry: { to: 'agent' as const, name } } : {}),
     })
   if (accepted)
     push({
@@ -207,15 +254,18 @@ function segmentEvents(d: Destination, s: AgentSegment, i: number, direct: boole
     })
 }
 
-function consult(ca: ConsultingAgent, i: number): Omit<TimelineEvent, 'key'> {
+/** How a consulted party is called: "Consulted Agent Five", "Consulted external number +91…". */
+export function consultName(ca: ConsultingAgent): string {
   const name = cleanText(ca.name) ?? cleanText(ca.email) ?? cleanText(ca.agentId)
+  return ca.external ? `external number ${name ?? '(unknown)'}` : (name ?? UNNAMED_AGENT)
+}
+
+function consult(ca: ConsultingAgent, i: number): Draft {
   const wait = dur(consultWaitSec(ca))
   return {
     kind: 'consult',
     time: ca.assignedAt ?? ca.startTime,
-    label: ca.external
-      ? `Consulted external number ${name ?? '(unknown)'}`
-      : `Consulted ${name ?? UNNAMED_AGENT}`,
+    label: `Consulted ${consultName(ca)}`,
     detail: join([
       wait !== null && `answered after ${wait}`,
       ca.durationSec !== null && `lasted ${dur(ca.durationSec)}`,
@@ -228,16 +278,35 @@ function consult(ca: ConsultingAgent, i: number): Omit<TimelineEvent, 'key'> {
 
 /**
  * Stable sort by time; an event without one sorts as if it had the time of the event before it in
- * record order (a session end without one sorts last).
+ * record order (the end without one sorts last). The recorded session end is placed early in record
+ * order for ties only: it lends its time to no other event.
  */
-function sortByTime(events: TimelineEvent[]): TimelineEvent[] {
+function sortByTime(events: Draft[]): Draft[] {
   let carried = Number.NEGATIVE_INFINITY
   const keyed = events.map((e, order) => {
-    if (e.time !== null) carried = e.time
-    // a session end without a time is still the end
-    const at = e.time === null && e.kind === 'session-end' ? Number.POSITIVE_INFINITY : carried
+    if (e.time !== null && e.kind !== 'session-end-recorded') carried = e.time
+    const at = e.time === null ? (e.kind === 'session-end' ? Number.POSITIVE_INFINITY : carried) : e.time
     return { e, at, order }
   })
   keyed.sort((a, b) => a.at - b.at || a.order - b.order)
   return keyed.map((k) => k.e)
+}
+
+/** Keys, and the entry labels that depend on order: the first destination entered, later transfers. */
+function labelEntries(sorted: Draft[]): TimelineEvent[] {
+  let entered = false
+  return sorted.map(({ entry, ...e }, n) => {
+    const key = `${e.kind}-${n}`
+    if (entry === undefined) return { ...e, key }
+    const first = !entered
+    entered = true
+    if (first) return { ...e, key }
+    return {
+      ...e,
+      key: `transfer-${n}`,
+      kind: 'transfer',
+      label:
+        entry.to === 'queue' ? `Transferred to queue ${entry.name}` : `Transferred to agent ${entry.name}`,
+    }
+  })
 }
