@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { conversation, fixtureConversations } from '../../test/conversation-fixtures'
 import {
+  BOT_ONLY_NO_DISPOSITION,
   channelCounts,
   dispositionCounts,
   NO_DISPOSITION,
@@ -12,20 +13,22 @@ import { chartConversations } from './chart-fixture'
 const nine = chartConversations()
 
 describe('dispositionCounts', () => {
-  it('counts a conversation under each of its dispositions, once each, and the rest as No disposition', () => {
-    // Paid: k1 k2 k8 (k8 says it twice); Resolved: k3 k9; Upsell: k1; none: k4 k5 k6 k7
+  it('counts a conversation under each of its dispositions, once each, the rest as No disposition, bot-only apart', () => {
+    // Paid: k1 k2 k8 (k8 says it twice); Resolved: k3 k9; Upsell: k1; none: k4 k5; bot-only: k6 k7
     expect(dispositionCounts(nine)).toEqual([
-      { label: NO_DISPOSITION, count: 4 },
       { label: 'Paid', count: 3 },
+      { label: BOT_ONLY_NO_DISPOSITION, count: 2 },
+      { label: NO_DISPOSITION, count: 2 },
       { label: 'Resolved', count: 2 },
       { label: 'Upsell', count: 1 },
     ])
   })
 
   it('counts the shared twelve-conversation fixture the same way', () => {
-    // Paid: c1 c3 c11; Resolved: c5 c6 c9; Callback: c3; none: c2 c4 s7 s8 s10 c12
+    // Paid: c1 c3 c11; Resolved: c5 c6 c9; Callback: c3; none: c2 c4 c12; bot-only: s7 s8 s10
     expect(dispositionCounts(fixtureConversations())).toEqual([
-      { label: NO_DISPOSITION, count: 6 },
+      { label: BOT_ONLY_NO_DISPOSITION, count: 3 },
+      { label: NO_DISPOSITION, count: 3 },
       { label: 'Paid', count: 3 },
       { label: 'Resolved', count: 3 },
       { label: 'Callback', count: 1 },

@@ -5,6 +5,8 @@ import type { Conversation } from '../../api/conversation'
 import { cleanText, distinctTexts } from '../../api/conversation-metrics'
 
 export const NO_DISPOSITION = 'No disposition'
+/** bot-only sessions without a disposition: no agent was there to give one, so not "No disposition" */
+export const BOT_ONLY_NO_DISPOSITION = 'Bot only (no disposition)'
 export const UNKNOWN_CHANNEL = 'Unknown channel'
 
 export type CountRow = { label: string; count: number }
@@ -21,14 +23,17 @@ function sortedRows(counts: Map<string, number>): CountRow[] {
 
 /**
  * Conversations per disposition, most frequent first. A conversation with two dispositions counts
- * under both (each value once); one with none counts under "No disposition". So the counts add up to
- * at least the number of conversations, not exactly.
+ * under both (each value once); one with none counts under "No disposition", or "Bot only (no
+ * disposition)" for a bot-only session. So the counts add up to at least the number of conversations.
  */
 export function dispositionCounts(conversations: readonly Conversation[]): CountRow[] {
   const counts = new Map<string, number>()
   for (const c of conversations) {
     const values = distinctTexts(c.dispositions)
-    if (values.length === 0) counts.set(NO_DISPOSITION, (counts.get(NO_DISPOSITION) ?? 0) + 1)
+    if (values.length === 0) {
+      const none = c.botOnly ? BOT_ONLY_NO_DISPOSITION : NO_DISPOSITION
+      counts.set(none, (counts.get(none) ?? 0) + 1)
+    }
     for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
   }
   return sortedRows(counts)

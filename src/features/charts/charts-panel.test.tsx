@@ -53,8 +53,9 @@ describe('ChartsPanel', () => {
     renderPanel()
     expect(tableOf('Dispositions')).toEqual([
       ['Disposition', 'Conversations'],
-      ['No disposition', '4'],
       ['Paid', '3'],
+      ['Bot only (no disposition)', '2'],
+      ['No disposition', '2'],
       ['Resolved', '2'],
       ['Upsell', '1'],
     ])

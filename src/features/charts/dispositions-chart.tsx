@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
-import { dispositionCounts, NO_DISPOSITION, topWithOther } from './aggregations'
+import { BOT_ONLY_NO_DISPOSITION, dispositionCounts, NO_DISPOSITION, topWithOther } from './aggregations'
 import { COLORS } from './chart-style'
 import { CountBars } from './count-bars'
 
@@ -17,10 +17,13 @@ export function DispositionsChart({ conversations }: Props) {
   // each bar's own fill (recharts reads it from the data entry): the catch-all bars in grey
   const bars = topWithOther(rows, TOP_DISPOSITIONS, otherLabel).map((b) => ({
     ...b,
-    fill: b.label === NO_DISPOSITION || b.label === otherLabel ? COLORS.muted : COLORS.accent,
+    fill:
+      b.label === NO_DISPOSITION || b.label === BOT_ONLY_NO_DISPOSITION || b.label === otherLabel
+        ? COLORS.muted
+        : COLORS.accent,
   }))
   const description =
-    `A conversation with several dispositions counts under each; one with none counts as “${NO_DISPOSITION}”.` +
+    `A conversation with several dispositions counts under each; one with none counts as “${NO_DISPOSITION}” (bot-only sessions apart).` +
     (others > 0 ? ` The chart shows the top ${TOP_DISPOSITIONS}; the table lists all ${rows.length}.` : '')
   return (
     <ChartFigure
