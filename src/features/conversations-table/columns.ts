@@ -114,7 +114,7 @@ const SPECS = [
     kind: 'duration',
     get: (r) => r.waitSec,
     size: 80,
-    description: 'From entering the queue to the first agent accepting',
+    description: 'From the first queue entry to the first agent accepting (empty when unknown)',
     visible: true,
   },
   {
@@ -123,7 +123,7 @@ const SPECS = [
     kind: 'duration',
     get: (r) => r.firstResponseSec,
     size: 125,
-    description: 'The first agent response time the record reports',
+    description: 'The first agent who accepted: from accepting to their first message',
     visible: false,
   },
   {
@@ -132,7 +132,7 @@ const SPECS = [
     kind: 'duration',
     get: (r) => r.handleSec,
     size: 130,
-    description: 'Interaction (hold included) plus after-call work, over every agent',
+    description: 'Interaction (hold inside it) plus after-call work, over the agents who accepted',
     visible: true,
   },
   {
@@ -141,7 +141,7 @@ const SPECS = [
     kind: 'duration',
     get: (r) => r.holdSec,
     size: 105,
-    description: 'Hold time over every agent',
+    description: 'Hold over the agents who accepted (part of their interaction)',
     visible: false,
   },
   {
@@ -150,7 +150,7 @@ const SPECS = [
     kind: 'number',
     get: (r) => r.agentCount,
     size: 75,
-    description: 'Distinct responding agents',
+    description: 'Distinct agents who accepted the conversation',
     visible: false,
   },
   {
@@ -159,7 +159,7 @@ const SPECS = [
     kind: 'number',
     get: (r) => r.transfers,
     size: 90,
-    description: 'Queue or agent segments after the first',
+    description: 'Destinations (queues, direct agents) after the first',
     visible: false,
   },
   {
