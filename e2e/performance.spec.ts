@@ -1,4 +1,5 @@
-import { expect, type Page, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 
 // Issue 9 on demo data: the Queues and Agents tables agree with the KPI row and filter the page.
 const WEEK = '/?from=2024-11-18&to=2024-11-24&tz=UTC'
