@@ -3,6 +3,7 @@ import type { Conversation } from '../api/conversation'
 import { ErrorBoundary } from '../components/error-boundary'
 import { AgentsTable } from '../features/agents/agents-table'
 import type { ConversationFilters } from '../features/conversations-table/filters'
+import { IntervalHeatmap } from '../features/intervals/interval-heatmap'
 import { QueuesTable } from '../features/queues/queues-table'
 
 type Props = {
@@ -10,6 +11,8 @@ type Props = {
   /** newer conversations are being counted: what is shown is about to change */
   updating: boolean
   serviceLevelSec: number
+  /** the display time zone (IANA): the heat map's hours */
+  zone: string
   filters: ConversationFilters
   onFilters: (next: ConversationFilters) => void
 }
@@ -19,16 +22,25 @@ function toggled(current: readonly string[], key: string): string[] {
   return current.length === 1 && current[0] === key ? [] : [key]
 }
 
-/** Queue and agent performance over the rows shown; each row filters the page through the URL. */
+/**
+ * When and where the contact centre strains, over the rows shown: the hour × weekday heat map, queue
+ * and agent performance (each row filters the page through the URL).
+ */
 export const PerformancePanel = memo(function PerformancePanel({
   conversations,
   updating,
   serviceLevelSec,
+  zone,
   filters,
   onFilters,
 }: Props) {
   return (
     <div className="performance" aria-busy={updating} data-updating={updating || undefined}>
+      <section className="panel" aria-label="When the queue breaks">
+        <ErrorBoundary label="The interval heat map">
+          <IntervalHeatmap conversations={conversations} zone={zone} />
+        </ErrorBoundary>
+      </section>
       <section className="panel" aria-labelledby="queues-heading">
         <h2 id="queues-heading">Queue performance</h2>
         <ErrorBoundary label="The Queues table">

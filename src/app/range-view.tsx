@@ -154,6 +154,7 @@ export function RangeView({
         conversations={charted}
         updating={charted !== filtered}
         serviceLevelSec={serviceLevel.sec}
+        zone={zone}
         filters={filters}
         onFilters={setFilters}
       />
