@@ -39,6 +39,8 @@ export type RecordedRequest = {
   body: unknown
   /** the status answered (undefined while in flight) */
   status?: number
+  /** when it arrived (epoch ms) */
+  at: number
 }
 
 export type FakeUpstream = {
@@ -144,6 +146,7 @@ export async function startFakeUpstream(opts: FakeUpstreamOptions = {}): Promise
       query: Object.fromEntries(url.searchParams),
       headers,
       body: undefined,
+      at: clock(),
     }
     requests.push(rec)
     const raw = await readBody(req)

@@ -11,6 +11,8 @@ import {
 import { createDemoUpstream } from './demo-upstream'
 import { createTokenProvider } from './jwt'
 import { consoleLogger } from './logger'
+import { connectInstances } from './shared/several-instances'
+import { describeRedisUrl } from './store/redis-store'
 import { openStore } from './store/store'
 import { createLiveUpstream } from './upstream'
 
@@ -35,9 +37,36 @@ export function createAppFromEnv(
   const dataDir = config.mode === 'demo' && env.DATA_DIR === undefined ? 'memory' : tuning.dataDir
   const store = openStore({ dataDir, logger: consoleLogger })
   const sync = { days: tuning.syncDays, keepDays: tuning.keepDays }
+  // Several instances share one account's budget, store and sync through Redis (live mode only: the
+  // demo generator has no budget to share).
+  const instances =
+    config.mode === 'live' && tuning.redisUrl
+      ? connectInstances({
+          url: tuning.redisUrl,
+          accountId: config.accountId,
+          perMinute: config.rateLimitPerMinute,
+          localStore: store,
+          logger: consoleLogger,
+        })
+      : undefined
+  const where = dataDir === 'memory' ? 'in memory' : `${dataDir}/`
   return {
-    app: createApp({ config, upstream, dashboardAuth, allowedHosts, pagesDir, shutdownSignal, store, sync }),
-    description: `${describeConfig(config)} Conversation store: ${dataDir === 'memory' ? 'in memory' : `${dataDir}/`}.`,
+    app: createApp({
+      config,
+      upstream,
+      dashboardAuth,
+      allowedHosts,
+      pagesDir,
+      shutdownSignal,
+      store,
+      sync,
+      ...(instances && { instances }),
+    }),
+    description: `${describeConfig(config)} Conversation store: ${
+      instances
+        ? `shared through Redis (${describeRedisUrl(tuning.redisUrl ?? '')}), ${where} while it is unreachable`
+        : where
+    }.`,
   }
 }
 

@@ -13,11 +13,12 @@ import { crossSiteGuard, hostGuard, jsonBodyOnly } from './protection'
 import { MAX_REQUEST_BODY_BYTES } from './protection-limits'
 import { rangeRoute } from './range/range-route'
 import { createRangeService } from './range/range-service'
-import { startSync } from './range/sync'
+import { type Sync, startSync, syncStatus } from './range/sync'
 import { createRateLimiter, QueueFullError, type RateLimiter, type RateLimiterBounds } from './rate-limiter'
 import { type CacheOptions, createResponseCache } from './response-cache'
 import { DEFAULT_RETRY_POLICY, DEFAULT_UPSTREAM_TIMEOUT_MS, type RetryPolicy } from './retry'
 import { securityHeaders } from './security-headers'
+import type { SeveralInstances } from './shared/several-instances'
 import { type ConversationStore, openStore } from './store/store'
 import type { Upstream } from './upstream'
 import { validateCallDetailsRequest } from './validate-request'
@@ -48,6 +49,8 @@ export type AppDeps = {
   store?: ConversationStore
   /** live mode: keep the last `days` in the store ahead of people; prune what is older than `keepDays` */
   sync?: { days: number; keepDays: number }
+  /** REDIS_URL: the budget, store, window fetches and sync shared with other instances */
+  instances?: SeveralInstances
 }
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
@@ -77,7 +80,12 @@ export function createApp(deps: AppDeps): Hono {
   const limiter =
     config.mode === 'live'
       ? (deps.rateLimiter ??
-        createRateLimiter({ perMinute: config.rateLimitPerMinute, clock, ...deps.queueBounds }))
+        createRateLimiter({
+          perMinute: config.rateLimitPerMinute,
+          clock,
+          ...deps.queueBounds,
+          ...(deps.instances && { shared: deps.instances.limit }),
+        }))
       : undefined
   const cache = createResponseCache({ ...deps.cacheOptions, clock })
   const answerContext = {
@@ -88,19 +96,44 @@ export function createApp(deps: AppDeps): Hono {
   const log = (line: string) => logger.info(line)
   const retry = { upstream, clock, limiter, policy, timeoutMs, log }
   const pages = createPageSource({ retry, cache, answerContext, clock })
-  const store = deps.store ?? openStore({ dataDir: 'memory', logger })
-  const ranges = createRangeService({ store, pages, clock, log })
-  const sync =
-    config.mode === 'live' && deps.sync && deps.sync.days > 0
-      ? startSync({ ...deps.sync, ranges, store, clock, log })
-      : undefined
+  const { instances } = deps
+  const store = instances?.store ?? deps.store ?? openStore({ dataDir: 'memory', logger })
+  const ranges = createRangeService({
+    store,
+    pages,
+    clock,
+    log,
+    ...(instances && { locks: instances.locks }),
+  })
+  // One sync: this instance's, or (several instances) the one the elected instance runs.
+  const syncDeps = config.mode === 'live' && deps.sync && deps.sync.days > 0 ? deps.sync : undefined
+  let sync: Sync | undefined
+  if (syncDeps) {
+    const start = () => {
+      sync = startSync({ ...syncDeps, ranges, store, clock, log })
+      const started = sync
+      return {
+        stop: async () => {
+          if (sync === started) sync = undefined
+          await started.stop()
+        },
+      }
+    }
+    if (instances) instances.lead(start)
+    else start()
+  }
+  const syncStatusNow = () =>
+    sync
+      ? sync.status()
+      : syncDeps
+        ? syncStatus({ days: syncDeps.days, store, clock })
+        : { days: 0, coveredFrom: null, coveredTo: null, state: 'off' as const }
 
   const shutdownSignal = deps.shutdownSignal ?? new AbortController().signal
   shutdownSignal.addEventListener(
     'abort',
     () => {
-      void sync?.stop()
-      void store.close()
+      void (instances ? instances.close() : Promise.all([sync?.stop(), store.close()]))
     },
     { once: true },
   )
@@ -114,8 +147,15 @@ export function createApp(deps: AppDeps): Hono {
   }
   app.use('/api/*', jsonBodyOnly())
 
+  // Several instances: the store this instance falls back on is what says 'degraded' (Redis being
+  // away is said by `redis`, CONTRACT.md "Several instances").
+  const ownStore = instances ? (deps.store ?? store) : store
   app.get('/healthz', () =>
-    json(200, store.health === 'ok' ? { ok: true } : { ok: true, store: store.health }),
+    json(200, {
+      ok: true,
+      ...(ownStore.health !== 'ok' && { store: ownStore.health }),
+      ...(instances?.redis === 'unreachable' && { redis: 'unreachable' }),
+    }),
   )
 
   app.get('/api/config', async () => {
@@ -124,7 +164,7 @@ export function createApp(deps: AppDeps): Hono {
       mode: 'live',
       accountId: config.accountId,
       rateLimitPerMinute: config.rateLimitPerMinute,
-      sync: sync ? await sync.status() : { days: 0, coveredFrom: null, coveredTo: null, state: 'off' },
+      sync: await syncStatusNow(),
       store: store.health,
     })
   })

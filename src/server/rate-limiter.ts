@@ -1,5 +1,6 @@
 import type { Clock } from './clock'
 import { MAX_QUEUE_WAIT_MS, MAX_QUEUE_WAITING, MAX_RATE_PAUSE_MS } from './protection-limits'
+import type { SharedBudget } from './shared/shared-budget'
 
 /**
  * The account's request budget: at most `perMinute` requests in any sliding 60-s window. Requests
@@ -69,6 +70,13 @@ export type RateLimiterBounds = {
   backgroundShare?: number
 }
 
+/**
+ * Several instances (REDIS_URL): every grant also takes a place in the budget they share. While Redis
+ * cannot be reached, this instance runs alone on `aloneShare()` requests a minute (the limit ÷ the
+ * instances it last saw), and shares again as soon as Redis answers.
+ */
+export type SharedLimit = { budget: SharedBudget; aloneShare: () => number }
+
 type Waiter = {
   resolve: (grant: Grant) => void
   reject: (error: unknown) => void
@@ -77,7 +85,7 @@ type Waiter = {
 }
 
 export function createRateLimiter(
-  options: { perMinute: number; clock: Clock; windowMs?: number } & RateLimiterBounds,
+  options: { perMinute: number; clock: Clock; windowMs?: number; shared?: SharedLimit } & RateLimiterBounds,
 ): RateLimiter {
   const {
     perMinute,
@@ -87,8 +95,13 @@ export function createRateLimiter(
     maxWaiting = MAX_QUEUE_WAITING,
     maxPauseMs = MAX_RATE_PAUSE_MS,
     backgroundShare = 0.5,
+    shared,
   } = options
-  const backgroundCap = Math.floor(perMinute * backgroundShare)
+  // Alone (Redis unreachable), this instance keeps to its share; otherwise the local window holds the
+  // whole limit and the shared budget decides across instances.
+  let alone = false
+  const limit = () => (alone && shared ? Math.max(1, Math.min(perMinute, shared.aloneShare())) : perMinute)
+  const backgroundCap = () => Math.floor(limit() * backgroundShare)
   // Requests in the window: `finishedAt` is undefined while in flight (they hold their place until done).
   type Held = { finishedAt: number | undefined; priority: Priority }
   let grants: Held[] = []
@@ -98,12 +111,14 @@ export function createRateLimiter(
   let pumping = false
   let wake: (() => void) | null = null
 
-  function grant(priority: Priority): Grant {
+  function grant(priority: Priority, sharedId?: string): Grant {
     const entry: Held = { finishedAt: undefined, priority }
     grants.push(entry)
     return {
       done() {
-        entry.finishedAt ??= clock.now()
+        if (entry.finishedAt !== undefined) return
+        entry.finishedAt = clock.now()
+        if (shared && sharedId !== undefined) void shared.budget.release(sharedId)
         void pump()
       },
     }
@@ -116,20 +131,22 @@ export function createRateLimiter(
   /** When the next request may start; Infinity while the window is full of requests still in flight. */
   function nextFreeAt(now: number): number {
     prune(now)
-    if (grants.length < perMinute) return Math.max(now, blockedUntil)
+    const cap = limit()
+    if (grants.length < cap) return Math.max(now, blockedUntil)
     const ends = grants
       .map((g) => (g.finishedAt ?? Number.POSITIVE_INFINITY) + windowMs)
       .sort((a, b) => a - b)
-    return Math.max(ends[grants.length - perMinute] as number, blockedUntil)
+    return Math.max(ends[grants.length - cap] as number, blockedUntil)
   }
 
   /** While a person waits, when the sync may take its next request (Infinity: when one in flight ends). */
   function backgroundFreeAt(now: number): number {
     if (peopleWaiting === 0) return now
     const held = grants.filter((g) => g.priority === 'background')
-    if (held.length < backgroundCap) return now
+    const cap = backgroundCap()
+    if (held.length < cap) return now
     const ends = held.map((g) => (g.finishedAt ?? Number.POSITIVE_INFINITY) + windowMs).sort((a, b) => a - b)
-    return ends[held.length - backgroundCap] as number
+    return ends[held.length - cap] as number
   }
 
   /**
@@ -139,19 +156,46 @@ export function createRateLimiter(
    */
   function earliestStartForNewcomer(now: number): number {
     prune(now)
+    const cap = limit()
     const ends = grants.map((g) => (g.finishedAt ?? now) + windowMs)
-    const slots = [...Array<number>(Math.max(0, perMinute - ends.length)).fill(now), ...ends].sort(
-      (a, b) => a - b,
-    )
+    const slots = [...Array<number>(Math.max(0, cap - ends.length)).fill(now), ...ends].sort((a, b) => a - b)
     const k = queues.person.length
-    const slot = (slots[k % perMinute] as number) + Math.floor(k / perMinute) * windowMs
+    const slot = (slots[k % cap] as number) + Math.floor(k / cap) * windowMs
     return Math.max(slot, blockedUntil)
   }
 
-  function take(waiter: Waiter, queue: Waiter[], priority: Priority): void {
+  function take(waiter: Waiter, queue: Waiter[], priority: Priority, sharedId?: string): void {
     queue.shift()
     waiter.signal?.removeEventListener('abort', waiter.onAbort)
-    waiter.resolve(grant(priority))
+    waiter.resolve(grant(priority, sharedId))
+  }
+
+  /**
+   * A place in the budget shared with the other instances: its id, `alone` when Redis cannot be
+   * reached (the local window, at this instance's share, decides), or when to try again.
+   */
+  async function sharedPlace(): Promise<{ id: string } | 'alone' | { retryAt: number }> {
+    if (!shared) return 'alone'
+    const attempt = await shared.budget.tryAcquire()
+    const wasAlone = alone
+    alone = !attempt.ok && attempt.reason === 'unavailable'
+    if (attempt.ok) return { id: attempt.id }
+    if (attempt.reason === 'unavailable') return wasAlone ? 'alone' : { retryAt: clock.now() }
+    const retryAt = clock.now() + Math.max(1, attempt.retryInMs)
+    // another instance's 429: this one shows the pause too (pausedUntil, "waiting for the budget")
+    if (attempt.reason === 'paused') blockedUntil = Math.max(blockedUntil, retryAt)
+    return { retryAt }
+  }
+
+  /** Sleeps until `at`, or until a person arrives or the last one leaves (what is due may change). */
+  async function sleepUntil(at: number, now: number): Promise<void> {
+    const woken = new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    const controller = new AbortController()
+    await Promise.race([clock.sleep(at - now, controller.signal).catch(() => {}), woken])
+    controller.abort()
+    wake = null
   }
 
   // One loop serves people first, in order, then the sync, sleeping until a slot frees.
@@ -169,18 +213,24 @@ export function createRateLimiter(
         // Full of requests in flight: their `done` restarts the pump.
         if (at === Number.POSITIVE_INFINITY) return
         if (at > now) {
-          // A person arriving, or the last person leaving, may change what is due: wake early then.
-          const woken = new Promise<void>((resolve) => {
-            wake = resolve
-          })
-          const controller = new AbortController()
-          await Promise.race([clock.sleep(at - now, controller.signal).catch(() => {}), woken])
-          controller.abort()
-          wake = null
+          await sleepUntil(at, now)
           continue
         }
-        if (person) take(person, queues.person, 'person')
-        else if (background) take(background, queues.background, 'background')
+        const place = await sharedPlace()
+        if (typeof place === 'object' && 'retryAt' in place) {
+          const after = clock.now()
+          if (place.retryAt > after) await sleepUntil(place.retryAt, after)
+          continue
+        }
+        const id = place === 'alone' ? undefined : place.id
+        // the queue may have changed while Redis answered: serve whoever is first now
+        const first = queues.person[0] ?? queues.background[0]
+        if (!first) {
+          if (id !== undefined) void shared?.budget.release(id)
+          continue
+        }
+        if (queues.person[0]) take(queues.person[0], queues.person, 'person', id)
+        else take(first, queues.background, 'background', id)
       }
     } finally {
       pumping = false
@@ -210,7 +260,9 @@ export function createRateLimiter(
       if (signal?.aborted) return Promise.reject(signal.reason)
       if (priority === 'background') return enqueue(queues.background, signal)
       const now = clock.now()
-      if (queues.person.length === 0 && nextFreeAt(now) <= now) return Promise.resolve(grant('person'))
+      // with a shared budget every grant goes through the pump, which asks Redis for a place
+      if (!shared && queues.person.length === 0 && nextFreeAt(now) <= now)
+        return Promise.resolve(grant('person'))
       if (queues.person.length >= maxWaiting) {
         return Promise.reject(new QueueFullError('waiting', windowMs, queues.person.length))
       }
@@ -221,6 +273,8 @@ export function createRateLimiter(
     blockUntil(time) {
       const now = clock.now()
       blockedUntil = Math.max(blockedUntil, Math.min(time, now + maxPauseMs))
+      // every instance waits out SmartAssist's 429
+      if (shared) void shared.budget.pause(blockedUntil)
       // People already queued would now wait past the bound: answer them at once instead.
       if (blockedUntil - now > maxWaitMs) {
         for (const waiter of queues.person.splice(0)) {

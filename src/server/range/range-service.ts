@@ -6,12 +6,19 @@ import { createHash } from 'node:crypto'
 import { isAbortError } from '../../api/api-error'
 import { conversationIdentity } from '../../api/normalize'
 import type { Clock } from '../clock'
-import { type FetchRangeOptions, fetchRange, type PostPage, recordStartTime } from '../engine/fetch-engine'
+import {
+  type FetchRangeOptions,
+  fetchRange,
+  type PostPage,
+  type RangeResult,
+  recordStartTime,
+} from '../engine/fetch-engine'
 import { PageError } from '../engine/page-error'
 import { createRangeState, type OverflowWindow, type RangeState } from '../engine/range-state'
 import { type Answer, queueFullAnswer, UNEXPECTED_ERROR } from '../errors'
 import type { PageSource } from '../page-source'
 import { type Priority, QueueFullError } from '../rate-limiter'
+import type { WindowLocks } from '../shared/window-lock'
 import type { ConversationStore, CoveredInterval, Interval } from '../store/store'
 import { SELECTABLE_FIELDS } from '../validate-request'
 import { type Freshness, freshParts, subtract } from './intervals'
@@ -61,11 +68,16 @@ export function storedId(raw: unknown): string {
   return conversationIdentity(raw) ?? `raw-${createHash('sha1').update(JSON.stringify(raw)).digest('hex')}`
 }
 
+/** What one gap's fetch came to (the fields the service reads of the engine's result). */
+type GapOutcome = Pick<RangeResult, 'overflow' | 'complete' | 'failed'>
+
 export function createRangeService(deps: {
   store: ConversationStore
   pages: PageSource
   clock: Clock
   log: (line: string) => void
+  /** several instances (REDIS_URL): a gap being fetched by one is not fetched again by another */
+  locks?: WindowLocks
 }): RangeService {
   const { store, pages, clock } = deps
   const limiter = pages.limiter
@@ -110,21 +122,7 @@ export function createRangeService(deps: {
 
       try {
         // 1. What the store holds, at once.
-        const now = clock.now()
-        const stored = noCache ? [] : await store.covered(range)
-        const held = stored.flatMap((iv) =>
-          freshness(iv, now).map((part) => ({ ...part, fetchedAt: iv.fetchedAt })),
-        )
-        for (const iv of held) {
-          for await (const json of store.recordsJson(iv, RECORD_BATCH)) {
-            storedCount += json.length
-            emit({ type: 'recordsJson', json })
-            // A stored week is ~75 MB: let other requests (another person, /healthz) in between batches.
-            await new Promise<void>((resolve) => setImmediate(resolve))
-          }
-          coveredMs += iv.end - iv.start + 1
-          fetchedAt = Math.min(fetchedAt, iv.fetchedAt)
-        }
+        const held = noCache ? [] : await sendStored(range)
         // One progress line after the stored part: covered < total only when there is work left,
         // which is what the page takes as "fetching" (a held range shows no progress phase).
         if (held.length) emit(progress(null))
@@ -138,7 +136,7 @@ export function createRangeService(deps: {
           const endPersonWait = priority === 'person' ? limiter?.personWaiting() : undefined
           try {
             for (const gap of gaps) {
-              const result = await fetchGap(gap)
+              const result = await fetchGapOnce(gap)
               overflow.push(...result.overflow)
               for (const o of result.overflow) overflowSeen.set(`${o.start}:${o.end}`, o)
               if (!result.complete) {
@@ -158,6 +156,51 @@ export function createRangeService(deps: {
         if (signal.aborted) return
         deps.log(`range ${new Date(range.start).toISOString()}..: ${(error as Error).message}`)
         emit(errorEvent(error))
+      }
+
+      /** Sends the fresh parts the store holds of `part`; returns them. */
+      async function sendStored(part: Interval): Promise<CoveredInterval[]> {
+        const now = clock.now()
+        const held = (await store.covered(part)).flatMap((iv) =>
+          freshness(iv, now).map((p) => ({ ...p, fetchedAt: iv.fetchedAt })),
+        )
+        for (const iv of held) {
+          for await (const json of store.recordsJson(iv, RECORD_BATCH)) {
+            storedCount += json.length
+            emit({ type: 'recordsJson', json })
+            // A stored week is ~75 MB: let other requests (another person, /healthz) in between batches.
+            await new Promise<void>((resolve) => setImmediate(resolve))
+          }
+          coveredMs += iv.end - iv.start + 1
+          fetchedAt = Math.min(fetchedAt, iv.fetchedAt)
+        }
+        return held
+      }
+
+      /**
+       * One gap, fetched once across instances: while another instance holds its lock, wait for it,
+       * then send what it stored and fetch only what is still missing (it may have failed half way).
+       */
+      async function fetchGapOnce(gap: Interval): Promise<GapOutcome> {
+        const { locks } = deps
+        if (!locks) return fetchGap(gap)
+        return locks.withWindowLock(
+          `window:${gap.start}:${gap.end}`,
+          () => fetchGap(gap),
+          async (released) => {
+            await released
+            signal.throwIfAborted()
+            const held = await sendStored(gap)
+            const overflow: GapOutcome['overflow'] = []
+            for (const rest of subtract(gap, held)) {
+              const result = await fetchGap(rest)
+              overflow.push(...result.overflow)
+              if (!result.complete) return { ...result, overflow }
+            }
+            return { complete: true, overflow, failed: [] }
+          },
+          { signal },
+        )
       }
 
       async function fetchGap(gap: Interval) {

@@ -102,24 +102,44 @@ export function startSync(deps: {
 
   return {
     async status() {
-      const now = clock.now()
-      const held = await store.covered({ start: now - days * DAY, end: now })
-      // The stretch held without a gap that reaches furthest towards now.
-      let coveredFrom: number | null = null
-      let coveredTo: number | null = null
-      for (const iv of held) {
-        if (coveredTo !== null && iv.start <= coveredTo + 1) coveredTo = Math.max(coveredTo, iv.end)
-        else {
-          coveredFrom = iv.start
-          coveredTo = iv.end
-        }
-      }
-      const degraded = store.health !== 'ok'
-      return { days, coveredFrom, coveredTo, state: degraded && state !== 'off' ? 'degraded' : state }
+      return syncStatus({ days, store, clock, state })
     },
     async stop() {
       controller.abort()
       await loop
     },
   }
+}
+
+/**
+ * How far the store reaches into the last `days` (the stretch without a gap nearest now). `state` is
+ * the sync's own; without one (another instance runs the sync) it is read from the store: 'current'
+ * when the stretch covers the whole period up to a few minutes ago, else 'filling'.
+ */
+export async function syncStatus(deps: {
+  days: number
+  store: ConversationStore
+  clock: Clock
+  state?: SyncState
+}): Promise<SyncStatus> {
+  const { days, store, clock } = deps
+  const now = clock.now()
+  const held = await store.covered({ start: now - days * DAY, end: now })
+  let coveredFrom: number | null = null
+  let coveredTo: number | null = null
+  for (const iv of held) {
+    if (coveredTo !== null && iv.start <= coveredTo + 1) coveredTo = Math.max(coveredTo, iv.end)
+    else {
+      coveredFrom = iv.start
+      coveredTo = iv.end
+    }
+  }
+  const reaches =
+    coveredFrom !== null &&
+    coveredTo !== null &&
+    coveredFrom <= now - days * DAY + HOUR &&
+    coveredTo >= now - 5 * 60_000
+  const state = deps.state ?? (reaches ? 'current' : 'filling')
+  const degraded = store.health !== 'ok'
+  return { days, coveredFrom, coveredTo, state: degraded && state !== 'off' ? 'degraded' : state }
 }

@@ -1,8 +1,12 @@
-// The store's behaviour, written once and run against both implementations (DATA_DIR=memory and
-// the SQLite file), through openStore as the server opens them.
+// The store's behaviour, written once and run against every implementation: DATA_DIR=memory and the
+// SQLite file through openStore as the server opens them, and the Redis store (REDIS_URL) against a
+// redis-server of its own, each store under a prefix of its own.
 
-import { afterEach, describe, expect, it } from 'vitest'
-import { type ConversationStore, openStore } from './store'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { cleanupProcesses } from '../testing/process'
+import { type RedisServer, startRedis } from '../testing/redis-server'
+import { openRedisStore } from './redis-store'
+import { type ConversationStore, openStore, type StoreLogger } from './store'
 import { EVERYTHING, idsOf, readAll, rec, recordingLogger, recs, tempDirs } from './test-helpers'
 
 const dirs = tempDirs()
@@ -12,15 +16,43 @@ afterEach(async () => {
   dirs.cleanup()
 })
 
-const kinds = [
-  { kind: 'memory', dataDir: () => 'memory' },
-  { kind: 'sqlite', dataDir: () => dirs.make() },
+let redis: RedisServer | undefined
+let redisPrefixes = 0
+
+type Kind = {
+  kind: string
+  open: (logger: StoreLogger) => ConversationStore
+  setUp?: () => Promise<void>
+  tearDown?: () => Promise<void>
+}
+
+const kinds: Kind[] = [
+  { kind: 'memory', open: (logger) => openStore({ dataDir: 'memory', logger }) },
+  { kind: 'sqlite', open: (logger) => openStore({ dataDir: dirs.make(), logger }) },
+  {
+    kind: 'redis',
+    open: (logger) => {
+      if (!redis) throw new Error('no redis-server')
+      return openRedisStore({ url: redis.url, prefix: `behaviour:${++redisPrefixes}:`, logger })
+    },
+    setUp: async () => {
+      redis = await startRedis()
+    },
+    tearDown: cleanupProcesses,
+  },
 ]
 
-describe.each(kinds)('the $kind store', ({ dataDir }) => {
+describe.each(kinds)('the $kind store', ({ open: openKind, setUp, tearDown }) => {
+  beforeAll(async () => {
+    await setUp?.()
+  })
+  afterAll(async () => {
+    await tearDown?.()
+  })
+
   const open = () => {
     const logger = recordingLogger()
-    const store = openStore({ dataDir: dataDir(), logger })
+    const store = openKind(logger)
     opened.push(store)
     return { store, logger }
   }
