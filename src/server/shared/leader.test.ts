@@ -1,31 +1,15 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RedisServer, startRedis } from '../testing/redis-server'
+import { afterEach, describe, expect, it } from 'vitest'
 import { type LeaderElection, startLeaderElection } from './leader'
-import { connectRedis, type SharedRedis } from './redis-connection'
+import type { SharedRedis } from './redis-connection'
+import { redisPerFile, sleep } from './test-redis'
 
-let server: RedisServer
-const connections: SharedRedis[] = []
+const { connect } = redisPerFile()
 const elections: LeaderElection[] = []
-beforeAll(async () => {
-  server = await startRedis()
-})
 afterEach(async () => {
   await Promise.all(elections.splice(0).map((e) => e.close()))
-  await Promise.all(connections.splice(0).map((c) => c.close()))
 })
-afterAll(async () => {
-  await server.stop()
-})
-
-async function connect(): Promise<SharedRedis> {
-  const redis = connectRedis(server.url)
-  connections.push(redis)
-  expect(await redis.whenReady(2_000)).toBe(true)
-  return redis
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 const LEASE_MS = 600
 const RENEW_MS = 150

@@ -1,29 +1,10 @@
 // @vitest-environment node
 import { randomUUID } from 'node:crypto'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { type RedisServer, startRedis } from '../testing/redis-server'
-import { connectRedis, type SharedRedis } from './redis-connection'
+import { describe, expect, it } from 'vitest'
+import { redisPerFile, sleep } from './test-redis'
 import { createWindowLocks, type Released } from './window-lock'
 
-let server: RedisServer
-const connections: SharedRedis[] = []
-beforeAll(async () => {
-  server = await startRedis()
-})
-afterEach(async () => {
-  await Promise.all(connections.splice(0).map((c) => c.close()))
-})
-afterAll(async () => {
-  await server.stop()
-})
-
-async function connect(): Promise<SharedRedis> {
-  const redis = connectRedis(server.url)
-  connections.push(redis)
-  expect(await redis.whenReady(2_000)).toBe(true)
-  return redis
-}
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+const { connect } = redisPerFile()
 
 describe('window locks', () => {
   it('has one holder; the others get held until it unlocks', async () => {
