@@ -1,3 +1,5 @@
+import { type Outcome, outcomeOf } from '../api/conversation-outcome'
+import { normalizeRecord } from '../api/normalize'
 // Shared by the mocks' tests: page through the synthetic API the way a client would.
 
 import type { SyntheticSmartAssist } from './synthetic-smartassist'
@@ -72,44 +74,12 @@ export function directionOf(rec: Rec): string {
 }
 
 /**
- * CONTRACT.md "Numbers", terms per record, read off the raw JSON on their own (independent of the
- * dashboard's code, so the generator's tests check the data against the definitions themselves).
+ * The record's outcome as the dashboard classifies it (CONTRACT.md "Numbers": src/api/conversation-
+ * outcome.ts, itself checked against hand counts in src/api/figures.test.ts), read as the page reads
+ * it: normalized with the offset the generator wrote it in (0).
  */
-export function casesOf(rec: Rec) {
-  const botOnly = rec.conversationId === undefined || rec.conversationId === null
-  const queues = queueEntriesOf(rec)
-  const handled = segmentsOf(rec).filter((s) => typeof s.acceptedTime === 'string').length
-  const queued = queues.length > 0
-  const answered = handled > 0
-  const open = text(rec.finalStatus).includes('OPEN')
-  const outbound = directionOf(rec) === 'OUTBOUND'
-  const callback = queues.some((q) => q.CallbackOpted === true)
-  const voicemail = rec.isVoicemail === true || text(rec.isVoicemail) === 'YES'
-  const offered = queued && !outbound && !open
-  const unanswered = offered && !answered && !callback
-  const event = text(rec.disconnectingEvent)
-  const systemEnded = event.includes('SYSTEM') || event.includes('BOT')
-  const abandonedInQueue = unanswered && !voicemail && !systemEnded
-  const abandonedNoQueue = !botOnly && !queued && text(rec.finalStatus) === 'USER ABANDONED'
-  return {
-    botOnly,
-    contained: botOnly && text(rec.finalStatus) === 'BOTRESOLVED',
-    botDropOff: botOnly && text(rec.finalStatus) !== 'BOTRESOLVED',
-    queued,
-    answered,
-    open,
-    outbound,
-    callback,
-    voicemail,
-    offered,
-    unanswered,
-    abandonedInQueue,
-    abandonedNoQueue,
-    abandoned: abandonedInQueue || abandonedNoQueue,
-    droppedBySystem: unanswered && !voicemail && systemEnded,
-    abandonedWithAgent: answered && text(rec.smartStatus) === 'ABANDONED WITH AGENT',
-    transferred: handled >= 2,
-  }
+export function casesOf(rec: Rec): Outcome {
+  return outcomeOf(normalizeRecord(rec, 0, { timeZoneOffset: 0 }).conversation)
 }
 
-export type Cases = ReturnType<typeof casesOf>
+export type Cases = Outcome

@@ -1,5 +1,5 @@
 // Every case CONTRACT.md "Numbers" tells apart is in a demo week, in shares a contact centre could
-// have (issue 9). Records are classified by test-helpers' casesOf, read off the raw JSON.
+// have (issue 9). Records are classified by test-helpers' casesOf: as the dashboard classifies them.
 
 import { describe, expect, it } from 'vitest'
 import {
