@@ -1,7 +1,7 @@
-import { type Outcome, outcomeOf } from '../api/conversation-outcome'
-import { normalizeRecord } from '../api/normalize'
 // Shared by the mocks' tests: page through the synthetic API the way a client would.
 
+import { type Outcome, outcomeOf } from '../api/conversation-outcome'
+import { normalizeRecord } from '../api/normalize'
 import type { SyntheticSmartAssist } from './synthetic-smartassist'
 
 export type Rec = Record<string, unknown>
