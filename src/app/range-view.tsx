@@ -15,8 +15,9 @@ import { FilterChips, NoMatches } from '../features/conversations-table/filter-c
 import { useConversationFilters } from '../features/conversations-table/filter-url'
 import { applyFilters } from '../features/conversations-table/filters'
 import type { TimeRange } from '../features/date-range/range-rules'
-import { formatDateTime } from '../lib/format'
+import { formatDateTime, pluralize } from '../lib/format'
 import { useUrlParams } from '../lib/use-url-params'
+import { previousRange, useCompare } from './compare'
 import { PerformancePanel } from './performance-panel'
 import { useServiceLevel } from './service-level-url'
 
@@ -64,6 +65,24 @@ export function RangeView({
   const filtered = useMemo(
     () => applyFilters(all, filters, { searchPersonal: !hidePersonal }),
     [all, filters, hidePersonal],
+  )
+  // Compare: the period just before, through the same range service (usually held by the store), with
+  // the same filters; the current period stays usable while it loads.
+  const [comparing, setComparing] = useCompare()
+  const before = useMemo(() => previousRange(range), [range])
+  const previousQuery = useQuery({ ...conversationsQuery(before.start, before.end), enabled: comparing })
+  const previousLoad = previousQuery.data
+  const previousDone = comparing && previousQuery.isSuccess && previousLoad?.complete === true
+  const previousRows = useMemo(
+    () =>
+      previousDone && previousLoad
+        ? applyFilters(fillQueueNames(previousLoad.conversations), filters, { searchPersonal: !hidePersonal })
+        : null,
+    [previousDone, previousLoad, filters, hidePersonal],
+  )
+  const previous = useMemo(
+    () => (comparing ? { conversations: previousRows, range: before } : undefined),
+    [comparing, previousRows, before],
   )
   // The count and the table come first; the key figures and charts follow in a background render
   // (~1 s at 50,000 rows), dimmed meanwhile, so they never hold the count back.
@@ -115,6 +134,22 @@ export function RangeView({
           {complete && filtered.length !== all.length && (
             <span className="muted">of {all.length.toLocaleString('en-US')} in the range</span>
           )}
+          <label className="compare-switch">
+            <input type="checkbox" checked={comparing} onChange={(e) => setComparing(e.target.checked)} />
+            Compare with the previous period
+          </label>
+          {comparing && !previousQuery.isError && (
+            <span className="muted" data-testid="previous-count">
+              {previousRows
+                ? `previous period: ${pluralize(previousRows.length, 'conversation')}`
+                : 'previous period: loading…'}
+            </span>
+          )}
+          {comparing && previousQuery.isError && (
+            <span className="muted">
+              The previous period could not be loaded: {previousQuery.error.message}
+            </span>
+          )}
           <span className="spacer" />
           <SyncNote config={config.data} zone={zone} />
           {load && complete && (
@@ -148,6 +183,7 @@ export function RangeView({
           zone={zone}
           updating={charted !== filtered}
           serviceLevel={serviceLevel}
+          {...(previous && { previous })}
         />
       </Suspense>
       <PerformancePanel

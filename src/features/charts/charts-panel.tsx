@@ -18,6 +18,11 @@ type Props = {
   zone: string
   /** newer conversations are being charted: what is shown is about to change */
   updating?: boolean
+  /**
+   * Compare is on: the period of the same length just before, its rows after the same filters
+   * (null while it loads). Absent: compare is off.
+   */
+  previous?: { conversations: readonly Conversation[] | null; range: { start: number; end: number } }
   /** the service-level threshold (URL `sl`), what was wrong with the URL's, and how to change it */
   serviceLevel: { sec: number; problem: string | null; setSec: (sec: number) => void }
 }
@@ -32,6 +37,7 @@ export const ChartsPanel = memo(function ChartsPanel({
   zone,
   updating = false,
   serviceLevel,
+  previous,
 }: Props) {
   return (
     <div className="charts-panel" aria-busy={updating} data-updating={updating || undefined}>
@@ -42,13 +48,19 @@ export const ChartsPanel = memo(function ChartsPanel({
             serviceLevelSec={serviceLevel.sec}
             serviceLevelProblem={serviceLevel.problem}
             onServiceLevelSec={serviceLevel.setSec}
+            {...(previous && { previous: previous.conversations })}
           />
         </ErrorBoundary>
       </div>
       <div className="charts-grid">
         <div className="panel chart-wide">
           <ErrorBoundary label="The per-day chart">
-            <ConversationsPerDay conversations={conversations} range={range} zone={zone} />
+            <ConversationsPerDay
+              conversations={conversations}
+              range={range}
+              zone={zone}
+              {...(previous && { previous })}
+            />
           </ErrorBoundary>
         </div>
         <div className="panel">

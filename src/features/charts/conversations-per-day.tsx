@@ -1,21 +1,48 @@
 import { useMemo } from 'react'
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
 import { formatCount, pluralize } from '../../lib/format'
 import { countByDay, type Unplaced } from './day-buckets'
 
-type Props = { conversations: readonly Conversation[]; range: { start: number; end: number }; zone: string }
+type Range = { start: number; end: number }
+type Props = {
+  conversations: readonly Conversation[]
+  range: Range
+  zone: string
+  /** compare: the previous period's rows (null while loading), drawn day by day beside this one */
+  previous?: { conversations: readonly Conversation[] | null; range: Range }
+}
 
-export function ConversationsPerDay({ conversations, range, zone }: Props) {
+export function ConversationsPerDay({ conversations, range, zone, previous }: Props) {
   const { buckets, unplaced } = useMemo(() => {
     const unplaced: Unplaced = { noStart: 0, outside: 0 }
     return { buckets: countByDay(conversations, range, zone, unplaced), unplaced }
   }, [conversations, range, zone])
-  const data = buckets.map((b) => ({ day: b.day.slice(5), bot: b.botOnly, human: b.count - b.botOnly }))
-  const peak = Math.max(0, ...buckets.map((b) => b.count))
-  // wide enough for the largest tick with its thousands separator ("12,000")
-  const axisWidth = 16 + 8 * formatCount(peak).length
+  const before = useMemo(
+    () => (previous?.conversations ? countByDay(previous.conversations, previous.range, zone) : null),
+    [previous, zone],
+  )
+  // the previous period's day i beside this period's day i
+  const data = buckets.map((b, i) => ({
+    day: b.day.slice(5),
+    bot: b.botOnly,
+    human: b.count - b.botOnly,
+    ...(before && { previous: before[i]?.count ?? null }),
+  }))
+  const peak = Math.max(0, ...buckets.map((b) => b.count), ...(before ?? []).map((b) => b.count))
+  // wide enough for the largest tick with its thousands separator: the axis rounds up (875 → "1,000")
+  const axisWidth = 16 + 8 * formatCount(10 ** Math.ceil(Math.log10(Math.max(peak, 1)))).length
   const notes = [
     unplaced.noStart > 0 &&
       `${pluralize(unplaced.noStart, 'record')} without a start time ${unplaced.noStart === 1 ? 'is' : 'are'} on no day`,
@@ -26,18 +53,29 @@ export function ConversationsPerDay({ conversations, range, zone }: Props) {
     <ChartFigure
       // not "Conversations…": the conversation table owns that name (CONTRACT.md)
       title="Daily volume"
-      description={[`Calendar days in ${zone}`, ...notes].join('. ')}
+      description={[
+        `Calendar days in ${zone}`,
+        ...(previous
+          ? [before ? 'The dashed line is the previous period, day by day' : 'The previous period is loading']
+          : []),
+        ...notes,
+      ].join('. ')}
       table={{
-        columns: ['Day', 'Conversations', 'Handled by bot only'],
+        columns: ['Day', 'Conversations', 'Handled by bot only', ...(before ? ['Previous period'] : [])],
         rows: [
-          ...buckets.map((b) => [b.day, b.count, b.botOnly]),
+          ...buckets.map((b, i) => [
+            b.day,
+            b.count,
+            b.botOnly,
+            ...(before ? [before[i] ? `${before[i].day}: ${before[i].count}` : ''] : []),
+          ]),
           ...(unplaced.noStart > 0 ? [['No start time', unplaced.noStart, '']] : []),
           ...(unplaced.outside > 0 ? [['Outside the range', unplaced.outside, '']] : []),
         ],
       }}
     >
       <ResponsiveContainer width="100%" height={180}>
-        <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
           <CartesianGrid vertical={false} stroke="#e3e8f0" />
           <XAxis dataKey="day" tickLine={false} axisLine={false} />
           <YAxis
@@ -57,7 +95,17 @@ export function ConversationsPerDay({ conversations, range, zone }: Props) {
             isAnimationActive={false}
           />
           <Bar dataKey="bot" name="Bot only" stackId="a" fill="#93c5fd" isAnimationActive={false} />
-        </BarChart>
+          {before && (
+            <Line
+              dataKey="previous"
+              name="Previous period"
+              stroke="#9a3412"
+              strokeDasharray="4 3"
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+          )}
+        </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>
   )
