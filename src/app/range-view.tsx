@@ -20,6 +20,8 @@ import { useUrlParams } from '../lib/use-url-params'
 import { previousRange, useCompare } from './compare'
 import { PerformancePanel } from './performance-panel'
 import { useServiceLevel } from './service-level-url'
+import { useLiveRange } from './use-live-range'
+import './live.css'
 
 // Charts (recharts) and the drawer load as their own chunks: the table and the count do not wait for them.
 const ChartsPanel = lazy(() =>
@@ -55,6 +57,11 @@ export function RangeView({
   // A load interrupted by leaving the range (Back, another preset) is resumed on coming back.
   const stalled = query.isSuccess && !query.isFetching && load?.complete === false
   const { refetch } = query
+  const liveRange = useLiveRange(
+    range,
+    conversationsQuery(range.start, range.end, refreshedAt).queryKey,
+    complete,
+  )
   useEffect(() => {
     if (stalled) void refetch()
   }, [stalled, refetch])
@@ -152,7 +159,18 @@ export function RangeView({
           )}
           <span className="spacer" />
           <SyncNote config={config.data} zone={zone} />
-          {load && complete && (
+          {load && complete && liveRange.live && (
+            <span className="live-note" role="note">
+              <span className={liveRange.paused ? 'live-dot paused' : 'live-dot'} aria-hidden="true" />
+              {liveRange.paused ? 'Live paused' : 'Live'} · updated{' '}
+              {formatDateTime(liveRange.updatedAt ?? load.fetchedAt, zone, 'HH:mm:ss')}
+              {liveRange.error && <span className="muted"> · last refresh failed: {liveRange.error}</span>}
+              <button type="button" onClick={() => liveRange.setPaused(!liveRange.paused)}>
+                {liveRange.paused ? 'Resume' : 'Pause'}
+              </button>
+            </span>
+          )}
+          {load && complete && !liveRange.live && (
             <span className="muted">
               Data as of {formatDateTime(load.fetchedAt, zone, 'MMM d, HH:mm:ss')}
             </span>
@@ -201,6 +219,7 @@ export function RangeView({
             zone={zone}
             hidePersonal={hidePersonal}
             selectedId={params.get('conversation')}
+            newIds={liveRange.newIds}
             onSelect={setConversation}
             emptyMessage={
               all.length > 0 ? (

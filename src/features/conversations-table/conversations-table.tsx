@@ -49,6 +49,8 @@ export type ConversationsTableProps = {
   hidePersonal: boolean
   /** Conversation.id of the highlighted row (aria-selected) */
   selectedId: string | null
+  /** rows that just arrived (a live refresh): marked for a moment */
+  newIds?: ReadonlySet<string>
   /** a row was clicked, or Enter / Space pressed on the active row */
   onSelect(id: string): void
   /** controlled sort order (e.g. from the URL); omit to let the table keep (and remember) its own */
@@ -91,7 +93,7 @@ const isNumeric = (meta: ConversationsColumnMeta | undefined) =>
   meta?.kind === 'duration' || meta?.kind === 'number'
 
 export function ConversationsTable(props: ConversationsTableProps) {
-  const { conversations, zone, hidePersonal, selectedId, onSelect, emptyMessage } = props
+  const { conversations, zone, hidePersonal, selectedId, onSelect, emptyMessage, newIds } = props
   const controlledSorting = props.sorting
   const onSortingChangeProp = props.onSortingChange
   // A new array (a page arrived, a filter changed) costs TanStack ~100 ms at 50,000 rows to rebuild its
@@ -335,6 +337,7 @@ export function ConversationsTable(props: ConversationsTableProps) {
                   data-row-id={row.id}
                   aria-rowindex={item.index + 2}
                   aria-selected={selected}
+                  data-new={newIds?.has(row.id) || undefined}
                   className={active ? 'is-active' : undefined}
                   onClick={() => {
                     setActiveId(row.id)
