@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     // Generous: CI has 2 cores shared by process-level tests; a hung test still fails.
     testTimeout: 20_000,
+    // A `.only` left in a test fails the run in CI instead of quietly skipping every other test.
+    allowOnly: !process.env.CI,
     projects: [
       {
         extends: true,

@@ -60,6 +60,8 @@ export type RangeService = {
 
 const RECORD_BATCH = 1_000
 const PROGRESS_EVERY_MS = 2_000
+/** While another instance fetches a gap: how often to send what it has stored so far. */
+const WAIT_POLL_MS = 1_000
 /** Requests per page of records the engine spends (measured 1.09 × ceil(N/100)). */
 const REQUESTS_PER_PAGE = 1.1
 
@@ -158,11 +160,13 @@ export function createRangeService(deps: {
         emit(errorEvent(error))
       }
 
-      /** Sends the fresh parts the store holds of `part`; returns them. */
-      async function sendStored(part: Interval): Promise<CoveredInterval[]> {
+      /** Sends the fresh parts the store holds of `part`, except those in `sent`; returns what it sent. */
+      async function sendStored(part: Interval, sent: readonly Interval[] = []): Promise<CoveredInterval[]> {
         const now = clock.now()
         const held = (await store.covered(part)).flatMap((iv) =>
-          freshness(iv, now).map((p) => ({ ...p, fetchedAt: iv.fetchedAt })),
+          freshness(iv, now).flatMap((p) =>
+            subtract(p, sent).map((piece) => ({ ...piece, fetchedAt: iv.fetchedAt })),
+          ),
         )
         for (const iv of held) {
           for await (const json of store.recordsJson(iv, RECORD_BATCH)) {
@@ -188,11 +192,22 @@ export function createRangeService(deps: {
           `window:${gap.start}:${gap.end}`,
           () => fetchGap(gap),
           async (released) => {
-            await released
-            signal.throwIfAborted()
-            const held = await sendStored(gap)
+            // What the other instance stores goes out as it lands (it marks its sweep as it goes),
+            // so people on this instance see rows at once; what it leaves undone is fetched here.
+            let over = false
+            void released.then(() => {
+              over = true
+            })
+            const sent: Interval[] = []
+            for (;;) {
+              const last = over
+              sent.push(...(await sendStored(gap, sent)))
+              if (last) break
+              await Promise.race([released, clock.sleep(WAIT_POLL_MS, signal).catch(() => {})])
+              signal.throwIfAborted()
+            }
             const overflow: GapOutcome['overflow'] = []
-            for (const rest of subtract(gap, held)) {
+            for (const rest of subtract(gap, sent)) {
               const result = await fetchGap(rest)
               overflow.push(...result.overflow)
               if (!result.complete) return { ...result, overflow }
