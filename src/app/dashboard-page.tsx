@@ -6,12 +6,16 @@ import { RangePicker } from '../features/date-range/range-picker'
 import { RangeProblem } from '../features/date-range/range-problem'
 import { TimeZoneSelect } from '../features/date-range/time-zone-select'
 import { useDisplayRange } from '../features/date-range/use-display-range'
+import { SavedViewsButton } from '../features/saved-views/saved-views'
+import { useTablePrefsGeneration } from '../features/saved-views/view-link'
 import { RangeView } from './range-view'
 
 export function DashboardPage() {
   const { parsed, setRange, setZone } = useDisplayRange()
   const config = useQuery(configQuery)
   const [hidePersonal, setHidePersonal] = useHidePersonalData()
+  // a saved view that changes the table's sort or columns remounts what holds the table (it reads them once)
+  const tableGeneration = useTablePrefsGeneration()
   return (
     <>
       <header className="app-header">
@@ -24,6 +28,7 @@ export function DashboardPage() {
         {config.data?.mode === 'live' && <span className="badge">Account {config.data.accountId}</span>}
         {config.isError && <span className="badge demo">Dashboard server unreachable</span>}
         <span className="spacer" />
+        <SavedViewsButton />
         <HidePersonalToggle hidden={hidePersonal} onChange={setHidePersonal} />
       </header>
       <main className="page">
@@ -32,7 +37,12 @@ export function DashboardPage() {
           <TimeZoneSelect zone={parsed.zone} onChange={setZone} />
         </section>
         {parsed.ok ? (
-          <RangeView range={parsed.range} zone={parsed.zone} hidePersonal={hidePersonal} />
+          <RangeView
+            key={tableGeneration}
+            range={parsed.range}
+            zone={parsed.zone}
+            hidePersonal={hidePersonal}
+          />
         ) : (
           <RangeProblem
             problem={parsed.problem}
