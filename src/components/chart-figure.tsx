@@ -17,8 +17,32 @@ type Props = {
 }
 
 /**
+ * recharts 3.11 draws each z-index layer as a bare <g> that React uses as a portal container; React
+ * listens for focus events on every portal container, and Chromium makes an SVG element with focus
+ * listeners keyboard-focusable: four invisible tab stops per chart, inside the aria-hidden picture
+ * (axe cannot see them: listeners are not in the DOM). tabindex="-1" takes them out of the tab order
+ * (as recharts did in recharts#6687, undone by #7805). Layers come and go as the chart re-renders.
+ */
+const RECHARTS_LAYERS = 'g[class*="recharts-zIndex-layer_"]:not([tabindex])'
+
+function keepOutOfTabOrder(body: HTMLDivElement | null) {
+  if (body === null) return
+  const untab = () => {
+    for (const layer of body.querySelectorAll(RECHARTS_LAYERS)) layer.setAttribute('tabindex', '-1')
+  }
+  untab()
+  const observer = new MutationObserver(untab)
+  observer.observe(body, { childList: true, subtree: true })
+  return () => observer.disconnect()
+}
+
+/**
  * A chart as a named figure whose numbers are also a table: hidden visually (not from assistive
  * technology) until "Show as table" is pressed.
+ *
+ * The picture (children) is aria-hidden, the table being its equivalent, so nothing in it may take
+ * focus (axe aria-hidden-focus): a recharts chart needs `accessibilityLayer={false}`, which keeps its
+ * surface from being a tab stop with role=application. A picture people operate belongs outside.
  */
 export function ChartFigure({ title, description, table, emptyMessage, children }: Props) {
   const [asTable, setAsTable] = useState(false)
@@ -43,7 +67,7 @@ export function ChartFigure({ title, description, table, emptyMessage, children 
         <p className="muted chart-empty">{emptyMessage}</p>
       ) : (
         !asTable && (
-          <div className="chart-body" aria-hidden="true">
+          <div className="chart-body" aria-hidden="true" ref={keepOutOfTabOrder}>
             {children}
           </div>
         )

@@ -75,7 +75,13 @@ export function ConversationsPerDay({ conversations, range, zone, previous }: Pr
       }}
     >
       <ResponsiveContainer width="100%" height={180}>
-        <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        <ComposedChart
+          data={data}
+          // ChartFigure hides the picture from assistive technology (its table is the equivalent): recharts
+          // must not make its surface a focusable role=application inside that aria-hidden body
+          accessibilityLayer={false}
+          margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+        >
           <CartesianGrid vertical={false} stroke="#e3e8f0" />
           <XAxis dataKey="day" tickLine={false} axisLine={false} />
           <YAxis

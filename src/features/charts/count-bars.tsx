@@ -15,7 +15,14 @@ type Props<T extends CountBar> = {
 export function CountBars<T extends CountBar>({ bars, labelWidth, labelChars, tooltip }: Props<T>) {
   return (
     <ResponsiveContainer width="100%" height={barsHeight(bars.length)}>
-      <BarChart data={[...bars]} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 0 }}>
+      <BarChart
+        data={[...bars]}
+        layout="vertical"
+        // ChartFigure hides the picture from assistive technology (its table is the equivalent): recharts
+        // must not make its surface a focusable role=application inside that aria-hidden body
+        accessibilityLayer={false}
+        margin={{ top: 4, right: 16, bottom: 0, left: 0 }}
+      >
         <CartesianGrid horizontal={false} stroke={COLORS.line} />
         <XAxis type="number" allowDecimals={false} tickLine={false} axisLine={false} />
         <YAxis

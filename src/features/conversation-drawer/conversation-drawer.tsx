@@ -116,7 +116,9 @@ function DrawerDialog({
         tabIndex={-1}
         onKeyDown={trapTab}
       >
-        <header className="cd-header">
+        {/* a div, not <header>: outside a sectioning element a header is the page's banner landmark, and
+            the page has one (.app-header); the dialog is the landmark here */}
+        <div className="cd-header">
           <div className="cd-title">
             <h2 id={headingId}>
               {kind} <span className="cd-id">{displayId}</span>
@@ -126,7 +128,7 @@ function DrawerDialog({
           <button type="button" className="cd-close" onClick={onClose}>
             Close
           </button>
-        </header>
+        </div>
         <div className="cd-body">
           {shown !== null ? (
             <Details c={shown} raw={conversation?.raw} zone={zone} hidePersonal={hidePersonal} />

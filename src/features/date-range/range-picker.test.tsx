@@ -246,4 +246,23 @@ describe('RangePicker', () => {
     ])
     expect(document.activeElement).toBe(trigger())
   })
+
+  it('names each day button with the number it shows first (label in name), then the full date', async () => {
+    const { open } = setup({ zone: 'UTC' })
+    const dialog = await open()
+    const days = within(dialog)
+      .getAllByRole('button')
+      .filter((b) => b.closest('[role="gridcell"]') !== null)
+    expect(days.length).toBeGreaterThan(28)
+    for (const b of days) {
+      const shown = (b.textContent ?? '').trim()
+      expect(b.getAttribute('aria-label')?.startsWith(`${shown}, `)).toBe(true)
+    }
+    expect(day(dialog, 'November 12th, 2024').getAttribute('aria-label')).toBe(
+      '12, Tuesday, November 12th, 2024, selected',
+    )
+    expect(day(dialog, 'November 20th, 2024').getAttribute('aria-label')).toBe(
+      '20, Today, Wednesday, November 20th, 2024',
+    )
+  })
 })

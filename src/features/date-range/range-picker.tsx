@@ -11,7 +11,15 @@ import {
   useRef,
   useState,
 } from 'react'
-import { type DateRange, DayPicker, type Matcher } from 'react-day-picker'
+import {
+  type DateLib,
+  type DateRange,
+  DayPicker,
+  formatDay,
+  labelDayButton,
+  type Matcher,
+  type Modifiers,
+} from 'react-day-picker'
 import { formatDateTime } from '../../lib/format'
 import {
   dayDifference,
@@ -31,6 +39,22 @@ const liveRegionComponents = {
   CaptionLabel: ({ role: _role, ...props }: ComponentProps<'span'>) => <span {...props} />,
   Footer: ({ role: _role, ...props }: ComponentProps<'div'>) => <div {...props} />,
 }
+
+/**
+ * A day button's accessible name begins with what it shows ("18, Monday, November 18th, 2024"): a
+ * voice-control user says the visible number, and WCAG 2.5.3 (axe's label-content-name-mismatch) wants
+ * the visible label inside the name. DayPicker's own label is the full date alone ("18th" is not "18").
+ */
+export function dayButtonLabel(
+  date: Date,
+  modifiers: Modifiers,
+  options?: DateLib['options'],
+  dateLib?: DateLib,
+) {
+  return `${formatDay(date, options, dateLib)}, ${labelDayButton(date, modifiers, options, dateLib)}`
+}
+
+const labels = { labelDayButton: dayButtonLabel }
 
 type Props = {
   /** The range shown (null when the URL names none that can be loaded). */
@@ -215,6 +239,7 @@ function RangePanel({ id, range, zone, now, onApply, onCancel, onFocusLeave }: P
           disabled={disabled}
           footer={footer}
           components={liveRegionComponents}
+          labels={labels}
         />
         <fieldset className="range-picker-times">
           <legend className="visually-hidden">Times of day</legend>

@@ -120,20 +120,30 @@ function hexToRgb(hex: string): [number, number, number] {
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255]
 }
 
-/** The colour at t (0..1) along a ramp of hex stops, and whether text on it should be light. */
-export function rampColour(ramp: readonly string[], t: number): { background: string; dark: boolean } {
+/**
+ * The colour at t (0..1) along a ramp of hex stops, and the text colour on it: white or black, whichever
+ * contrasts more. Their crossover (relative luminance 0.179) keeps either at 4.58:1 or better, so the
+ * cells' 11px figures meet WCAG AA (4.5:1) anywhere on the ramp; slate text (--text) on the mid-ramp
+ * and white below luminance 0.3 did not (axe color-contrast). `dark`: the text is light.
+ */
+export function rampColour(
+  ramp: readonly string[],
+  t: number,
+): { background: string; dark: boolean; text: string } {
   const x = Math.min(1, Math.max(0, t)) * (ramp.length - 1)
   const i = Math.min(ramp.length - 2, Math.floor(x))
   const f = x - i
   const a = hexToRgb(ramp[i] as string)
   const b = hexToRgb(ramp[i + 1] as string)
   const rgb = a.map((v, k) => Math.round(v + ((b[k] as number) - v) * f)) as [number, number, number]
-  // relative luminance (sRGB), light text on the darker half of the ramp
+  // relative luminance (sRGB)
   const lum = rgb
     .map((v) => v / 255)
     .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
     .reduce((s, v, k) => s + v * ([0.2126, 0.7152, 0.0722][k] as number), 0)
-  return { background: `rgb(${rgb.join(' ')})`, dark: lum < 0.3 }
+  // contrast with white (1.05 / (lum + 0.05)) beats contrast with black ((lum + 0.05) / 0.05) below this
+  const dark = lum < Math.sqrt(1.05 * 0.05) - 0.05
+  return { background: `rgb(${rgb.join(' ')})`, dark, text: dark ? '#fff' : '#000' }
 }
 
 type Scale = { min: number; max: number }
@@ -429,7 +439,9 @@ function HeatGrid({ cells, metric, scale, home }: GridProps) {
                       tabIndex={isActive ? 0 : -1}
                       aria-label={cellName(c, metric)}
                       className={`ih-cell${colour === null ? ' ih-nodata' : ''}${colour?.dark ? ' is-dark' : ''}`}
-                      style={colour === null ? undefined : { background: colour.background }}
+                      style={
+                        colour === null ? undefined : { background: colour.background, color: colour.text }
+                      }
                       onFocus={() => {
                         setActive(at)
                         setFocused(true)
