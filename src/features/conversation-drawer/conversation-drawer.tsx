@@ -84,8 +84,9 @@ function DrawerDialog({
   // Tab and Shift+Tab cycle inside the dialog
   const trapTab = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key !== 'Tab' || dialogRef.current === null) return
+    // only what can take focus now: not inert, and rendered (a closed <details> hides its content)
     const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => !el.closest('[inert]'),
+      (el) => !el.closest('[inert]') && el.getClientRects().length > 0,
     )
     const first = focusable[0]
     const last = focusable.at(-1)
