@@ -1,12 +1,15 @@
 // The filter bar: Channel and Queue as always-visible checkbox lists (CONTRACT.md names them, and an
 // option must be reachable without opening anything), the other fields as compact dropdowns, a
 // "Handled by" segmented control and the search box. Every option reads "<value> <count>".
+// Below 900px the whole bar folds behind a "Filters (N active)" button, closed at first (filters.css
+// hides the body only at that width, so a wide screen always shows it and never shows the button);
+// folded, the lists stay in the DOM with their labels.
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Conversation } from '../../api/conversation'
 import { formatCount } from '../../lib/format'
 import { computeFacets, type FacetOption } from './facets'
-import type { ConversationFilters, FacetField, HandledBy } from './filters'
+import { type ConversationFilters, FACET_FIELDS, type FacetField, type HandledBy } from './filters'
 import './filters.css'
 
 export const FIELD_LABEL: Record<FacetField, string> = {
@@ -47,45 +50,69 @@ export function FilterBar({ conversations, filters, onChange, searchPersonal = t
     [conversations, filters, searchPersonal],
   )
   const setField = (field: FacetField, values: string[]) => onChange({ ...filters, [field]: values })
+  const [open, setOpen] = useState(false)
+  const bodyId = useId()
+  const active = activeCount(filters)
 
   return (
-    <div className="filter-bar">
-      <div className="filter-lists">
-        <FacetList
-          label={FIELD_LABEL.channels}
-          options={facets.channels}
-          selected={filters.channels}
-          onChange={(v) => setField('channels', v)}
-        />
-        <FacetList
-          label={FIELD_LABEL.queues}
-          options={facets.queues}
-          selected={filters.queues}
-          onChange={(v) => setField('queues', v)}
-          findPlaceholder="Find a queue…"
-        />
-      </div>
-      <div className="filter-controls">
-        <div className="filter-dropdowns">
-          {(['agents', 'directions', 'statuses', 'dispositions'] as const).map((field) => (
-            <FilterDropdown
-              key={field}
-              label={FIELD_LABEL[field]}
-              options={facets[field]}
-              selected={filters[field]}
-              onChange={(v) => setField(field, v)}
-            />
-          ))}
+    <div className="filter-fold" data-open={open}>
+      <button
+        type="button"
+        className="filter-toggle"
+        aria-expanded={open}
+        aria-controls={bodyId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="filter-toggle-title">Filters</span>
+        <span className={`filter-toggle-count${active > 0 ? ' is-active' : ''}`}>({active} active)</span>
+        <span aria-hidden="true" className="filter-toggle-caret">
+          ▾
+        </span>
+      </button>
+      <div className="filter-bar" id={bodyId}>
+        <div className="filter-lists">
+          <FacetList
+            label={FIELD_LABEL.channels}
+            options={facets.channels}
+            selected={filters.channels}
+            onChange={(v) => setField('channels', v)}
+          />
+          <FacetList
+            label={FIELD_LABEL.queues}
+            options={facets.queues}
+            selected={filters.queues}
+            onChange={(v) => setField('queues', v)}
+            findPlaceholder="Find a queue…"
+          />
         </div>
-        <HandledByControl
-          value={filters.handledBy}
-          counts={facets.handled}
-          onChange={(handledBy) => onChange({ ...filters, handledBy })}
-        />
-        <SearchBox value={filters.text} onChange={(text) => onChange({ ...filters, text })} />
+        <div className="filter-controls">
+          <div className="filter-dropdowns">
+            {(['agents', 'directions', 'statuses', 'dispositions'] as const).map((field) => (
+              <FilterDropdown
+                key={field}
+                label={FIELD_LABEL[field]}
+                options={facets[field]}
+                selected={filters[field]}
+                onChange={(v) => setField(field, v)}
+              />
+            ))}
+          </div>
+          <HandledByControl
+            value={filters.handledBy}
+            counts={facets.handled}
+            onChange={(handledBy) => onChange({ ...filters, handledBy })}
+          />
+          <SearchBox value={filters.text} onChange={(text) => onChange({ ...filters, text })} />
+        </div>
       </div>
     </div>
   )
+}
+
+/** How many filters are set: one per chosen value, plus Handled by and the search when set. */
+function activeCount(f: ConversationFilters): number {
+  const values = FACET_FIELDS.reduce((n, field) => n + f[field].length, 0)
+  return values + (f.handledBy !== 'all' ? 1 : 0) + (f.text.trim() !== '' ? 1 : 0)
 }
 
 /** The selection with `value` added at the end or taken out (the URL keeps the order people chose). */
