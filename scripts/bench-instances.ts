@@ -24,6 +24,7 @@ import {
   type Started,
   startServer,
   stop,
+  workDir,
 } from '../src/server/testing/process'
 import { type RedisServer, startRedis } from '../src/server/testing/redis-server'
 import { WEEK_MS, WEEK_START } from './bench-util'
@@ -59,7 +60,8 @@ type Sample = {
 
 async function startInstance(fake: FakeUpstream, redis: RedisServer | undefined): Promise<Instance> {
   const port = await freePort()
-  const server = startServer(REPO, {
+  // the API only: a working directory with a page in dist/, so no build is needed
+  const server = startServer(workDir(), {
     HOST: '127.0.0.1',
     PORT: String(port),
     DASHBOARD_SKIP_DOTENV: '1',

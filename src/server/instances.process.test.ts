@@ -9,10 +9,10 @@ import {
   freePort,
   listening,
   onCleanup,
-  REPO,
   type Started,
   startServer,
   stop,
+  workDir,
 } from './testing/process'
 import { type RedisServer, startRedis } from './testing/redis-server'
 
@@ -35,7 +35,8 @@ async function setUp(options: { perMinuteLimit?: number } = {}) {
 
 async function instance(redis: RedisServer, fake: FakeUpstream, env: Record<string, string> = {}) {
   const port = await freePort()
-  const server = startServer(REPO, {
+  // a working directory of its own with a page in dist/: the tests run before (or without) a build
+  const server = startServer(workDir(), {
     HOST: '127.0.0.1',
     PORT: String(port),
     DASHBOARD_SKIP_DOTENV: '1',
