@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { conversation } from '../test/conversation-fixtures'
+import { conversation, rangeLoad } from '../test/conversation-fixtures'
 import { mergeRecent, recentPart } from './live-refresh'
-import type { RangeLoad } from './range-load'
 
-const load = (ids: string[]): RangeLoad => ({
-  conversations: ids.map((id) => conversation({ id, finalStatus: 'TRANSIENT_OPEN' })),
-  warnings: [],
-  overflow: [],
-  coveredMs: 1,
-  totalMs: 1,
-  requests: 0,
-  complete: true,
-  fetchedAt: 0,
-  etaMs: null,
-  waitingForBudget: false,
-  rateLimitPerMinute: null,
-})
+const load = (ids: string[]) =>
+  rangeLoad({ conversations: ids.map((id) => conversation({ id, finalStatus: 'TRANSIENT_OPEN' })) })
 
 describe('live refresh', () => {
   it('asks for the last two hours of a range that reaches now, never before its start', () => {

@@ -49,7 +49,8 @@ export function RangeView({
   const rangeKey = `${range.start}:${range.end}`
   const [refresh, setRefresh] = useState<{ rangeKey: string; at: number } | null>(null)
   const refreshedAt = refresh?.rangeKey === rangeKey ? refresh.at : 0
-  const query = useQuery(conversationsQuery(range.start, range.end, refreshedAt))
+  const rangeQuery = conversationsQuery(range.start, range.end, refreshedAt)
+  const query = useQuery(rangeQuery)
   const config = useQuery(configQuery)
   const load = query.data
   const complete = query.isSuccess && !query.isFetching && load?.complete === true
@@ -57,11 +58,7 @@ export function RangeView({
   // A load interrupted by leaving the range (Back, another preset) is resumed on coming back.
   const stalled = query.isSuccess && !query.isFetching && load?.complete === false
   const { refetch } = query
-  const liveRange = useLiveRange(
-    range,
-    conversationsQuery(range.start, range.end, refreshedAt).queryKey,
-    complete,
-  )
+  const liveRange = useLiveRange(range, rangeQuery.queryKey, complete)
   useEffect(() => {
     if (stalled) void refetch()
   }, [stalled, refetch])

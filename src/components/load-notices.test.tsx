@@ -1,21 +1,10 @@
 import { render, screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { RangeLoad } from '../api/range-load'
+import { rangeLoad } from '../test/conversation-fixtures'
 import { LoadNotices } from './load-notices'
 
-const load = (warnings: RangeLoad['warnings']): RangeLoad => ({
-  conversations: [],
-  warnings,
-  overflow: [],
-  coveredMs: 1,
-  totalMs: 1,
-  requests: 0,
-  complete: true,
-  fetchedAt: 0,
-  etaMs: null,
-  waitingForBudget: false,
-  rateLimitPerMinute: null,
-})
+const load = (warnings: RangeLoad['warnings']) => rangeLoad({ warnings })
 
 describe('LoadNotices', () => {
   it('counts odd records once each and says a warning about the whole response in its own words', () => {

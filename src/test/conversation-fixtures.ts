@@ -10,6 +10,7 @@ import {
   emptyConversation,
   type QueueVisit,
 } from '../api/conversation'
+import type { RangeLoad } from '../api/range-load'
 
 export const T0 = Date.UTC(2024, 10, 18, 11, 48, 3) // 2024-11-18 11:48:03Z
 export const sec = (n: number) => n * 1000
@@ -336,4 +337,22 @@ export function fixtureConversations(): Conversation[] {
       destinations: [queue('q-sales', 'Sales')],
     }),
   ]
+}
+
+/** A complete range load holding `over` (nothing else known): for tests of what reads a RangeLoad. */
+export function rangeLoad(over: Partial<RangeLoad> = {}): RangeLoad {
+  return {
+    conversations: [],
+    warnings: [],
+    overflow: [],
+    coveredMs: 1,
+    totalMs: 1,
+    requests: 0,
+    complete: true,
+    fetchedAt: 0,
+    etaMs: null,
+    waitingForBudget: false,
+    rateLimitPerMinute: null,
+    ...over,
+  }
 }
