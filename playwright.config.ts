@@ -9,6 +9,13 @@ const livePort = port + 1
 const fakePort = port + 2
 export const LIVE_RATE_LIMIT = 10
 process.env.E2E_LIVE_URL = `http://127.0.0.1:${livePort}`
+// A third dashboard in demo mode with a busy synthetic account (at any hour of the week several new
+// conversations a minute; the default 700 a day often has none for an hour at night): what a live
+// range gains as real time passes (e2e/live.spec.ts).
+const busyPort = port + 3
+process.env.E2E_BUSY_DEMO_URL = `http://127.0.0.1:${busyPort}`
+const BUSY_DEMO_PER_DAY = '300000'
+process.env.E2E_BUSY_DEMO_PER_DAY = BUSY_DEMO_PER_DAY
 
 export default defineConfig({
   testDir: 'e2e',
@@ -68,6 +75,18 @@ export default defineConfig({
         SMARTASSIST_RATE_LIMIT: String(LIVE_RATE_LIMIT),
         SMARTASSIST_SYNC_DAYS: '0',
         DATA_DIR: 'memory',
+      },
+    },
+    {
+      command: 'npm start',
+      url: `http://127.0.0.1:${busyPort}/healthz`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(busyPort),
+        DASHBOARD_SKIP_DOTENV: '1',
+        SMARTASSIST_DEMO_PER_DAY: BUSY_DEMO_PER_DAY,
       },
     },
   ],

@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Conversation } from '../api/conversation'
+import type { Drill } from '../components/drill'
 import { ErrorBoundary } from '../components/error-boundary'
 import { AgentsTable } from '../features/agents/agents-table'
 import type { ConversationFilters } from '../features/conversations-table/filters'
@@ -8,37 +9,32 @@ import { QueuesTable } from '../features/queues/queues-table'
 
 type Props = {
   conversations: readonly Conversation[]
-  /** newer conversations are being counted: what is shown is about to change */
-  updating: boolean
   serviceLevelSec: number
   /** the display time zone (IANA): the heat map's hours */
   zone: string
+  /** the filters `conversations` passed: which rows show as picked */
   filters: ConversationFilters
-  onFilters: (next: ConversationFilters) => void
-}
-
-/** The one key filtered to, or none: a row press filters to it, pressing it again lifts the filter. */
-function toggled(current: readonly string[], key: string): string[] {
-  return current.length === 1 && current[0] === key ? [] : [key]
+  /** a row or a cell filters the page to it; pressed again, lifts that filter */
+  drill: Drill
 }
 
 /**
  * When and where the contact centre strains, over the rows shown: the hour × weekday heat map, queue
- * and agent performance (each row filters the page through the URL).
+ * and agent performance (each row and cell filters the page through the URL). Rendered inside
+ * `.performance`, which the page marks while newer rows are being counted.
  */
 export const PerformancePanel = memo(function PerformancePanel({
   conversations,
-  updating,
   serviceLevelSec,
   zone,
   filters,
-  onFilters,
+  drill,
 }: Props) {
   return (
-    <div className="performance" aria-busy={updating} data-updating={updating || undefined}>
+    <>
       <section className="panel" aria-label="When the queue breaks">
         <ErrorBoundary label="The interval heat map">
-          <IntervalHeatmap conversations={conversations} zone={zone} />
+          <IntervalHeatmap conversations={conversations} zone={zone} drill={drill} />
         </ErrorBoundary>
       </section>
       <section className="panel" aria-labelledby="queues-heading">
@@ -48,7 +44,7 @@ export const PerformancePanel = memo(function PerformancePanel({
             conversations={conversations}
             serviceLevelSec={serviceLevelSec}
             selected={filters.queues}
-            onToggle={(key) => onFilters({ ...filters, queues: toggled(filters.queues, key) })}
+            onToggle={(key) => drill.toggle('queues', key)}
           />
         </ErrorBoundary>
       </section>
@@ -58,10 +54,10 @@ export const PerformancePanel = memo(function PerformancePanel({
           <AgentsTable
             conversations={conversations}
             selected={filters.agents}
-            onToggle={(key) => onFilters({ ...filters, agents: toggled(filters.agents, key) })}
+            onToggle={(key) => drill.toggle('agents', key)}
           />
         </ErrorBoundary>
       </section>
-    </div>
+    </>
   )
 })

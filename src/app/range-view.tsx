@@ -3,6 +3,7 @@ import { lazy, Suspense, useDeferredValue, useEffect, useMemo, useState } from '
 import { configQuery } from '../api/config-query'
 import { conversationsQuery } from '../api/conversations-query'
 import { fillQueueNames } from '../api/queue-names'
+import type { Drill } from '../components/drill'
 import { ErrorBoundary } from '../components/error-boundary'
 import { LoadNotices } from '../components/load-notices'
 import { StatusBar } from '../components/status-bar'
@@ -12,10 +13,11 @@ import { ConversationsTable } from '../features/conversations-table/conversation
 import { ExportMenu } from '../features/conversations-table/export-menu'
 import { FilterBar } from '../features/conversations-table/filter-bar'
 import { FilterChips, NoMatches } from '../features/conversations-table/filter-chips'
-import { useConversationFilters } from '../features/conversations-table/filter-url'
+import { isDrilledTo, useConversationFilters } from '../features/conversations-table/filter-url'
 import { applyFilters } from '../features/conversations-table/filters'
 import type { TimeRange } from '../features/date-range/range-rules'
 import { formatDateTime, pluralize } from '../lib/format'
+import { useAfterCommit } from '../lib/use-after-commit'
 import { useUrlParams } from '../lib/use-url-params'
 import { previousRange, useCompare } from './compare'
 import { PerformancePanel } from './performance-panel'
@@ -65,11 +67,9 @@ export function RangeView({
   const loaded = load?.conversations ?? NO_CONVERSATIONS
   const all = useMemo(() => fillQueueNames(loaded), [loaded])
 
-  const { filters, setFilters, clearFilters } = useConversationFilters()
-  const filtered = useMemo(
-    () => applyFilters(all, filters, { searchPersonal: !hidePersonal }),
-    [all, filters, hidePersonal],
-  )
+  const { filters, setFilters, clearFilters, drill: drillInto } = useConversationFilters()
+  const filterOptions = useMemo(() => ({ searchPersonal: !hidePersonal, zone }), [hidePersonal, zone])
+  const filtered = useMemo(() => applyFilters(all, filters, filterOptions), [all, filters, filterOptions])
   // Compare: the period just before, through the same range service (usually held by the store), with
   // the same filters; the current period stays usable while it loads.
   const [comparing, setComparing] = useCompare()
@@ -80,17 +80,28 @@ export function RangeView({
   const previousRows = useMemo(
     () =>
       previousDone && previousLoad
-        ? applyFilters(fillQueueNames(previousLoad.conversations), filters, { searchPersonal: !hidePersonal })
+        ? applyFilters(fillQueueNames(previousLoad.conversations), filters, filterOptions)
         : null,
-    [previousDone, previousLoad, filters, hidePersonal],
+    [previousDone, previousLoad, filters, filterOptions],
   )
   const previous = useMemo(
     () => (comparing ? { conversations: previousRows, range: before } : undefined),
     [comparing, previousRows, before],
   )
-  // The count and the table come first; the key figures and charts follow in a background render
-  // (~1 s at 50,000 rows), dimmed meanwhile, so they never hold the count back.
-  const charted = useDeferredValue(filtered)
+  // The count first, then the table (a deferred render: TanStack rebuilds its rows), then the key
+  // figures, charts and performance tables in a transition of their own once the table is on screen
+  // (~1 s at 50,000 rows, dimmed meanwhile), so that they never hold the count or the table back.
+  const shown = useMemo(
+    () => ({ rows: filtered, all, filters, previous }),
+    [filtered, all, filters, previous],
+  )
+  const tabled = useDeferredValue(shown)
+  const charted = useAfterCommit(tabled)
+  const chartsBehind = charted !== shown
+  const drill = useMemo<Drill>(
+    () => ({ isSelected: (field, value) => isDrilledTo(charted.filters, field, value), toggle: drillInto }),
+    [charted.filters, drillInto],
+  )
   const serviceLevel = useServiceLevel()
   const [params, setParams] = useUrlParams()
   const setConversation = (id: string | null) => {
@@ -188,31 +199,37 @@ export function RangeView({
           filters={filters}
           onChange={setFilters}
           searchPersonal={!hidePersonal}
+          zone={zone}
         />
         <FilterChips filters={filters} onChange={setFilters} conversations={all} />
       </section>
-      <Suspense fallback={<section className="panel muted">Loading charts…</section>}>
-        <ChartsPanel
-          conversations={charted}
-          range={range}
+      <div className="charts-panel" aria-busy={chartsBehind} data-updating={chartsBehind || undefined}>
+        <Suspense fallback={<section className="panel muted">Loading charts…</section>}>
+          <ChartsPanel
+            conversations={charted.rows}
+            range={range}
+            zone={zone}
+            serviceLevel={serviceLevel}
+            drill={drill}
+            {...(charted.previous && { previous: charted.previous })}
+          />
+        </Suspense>
+      </div>
+      <div className="performance" aria-busy={chartsBehind} data-updating={chartsBehind || undefined}>
+        <PerformancePanel
+          conversations={charted.rows}
+          serviceLevelSec={serviceLevel.sec}
           zone={zone}
-          updating={charted !== filtered}
-          serviceLevel={serviceLevel}
-          {...(previous && { previous })}
+          filters={charted.filters}
+          drill={drill}
         />
-      </Suspense>
-      <PerformancePanel
-        conversations={charted}
-        updating={charted !== filtered}
-        serviceLevelSec={serviceLevel.sec}
-        zone={zone}
-        filters={filters}
-        onFilters={setFilters}
-      />
+      </div>
       <section className="panel">
         <ErrorBoundary label="The conversation table">
           <ConversationsTable
-            conversations={filtered}
+            conversations={tabled.rows}
+            all={tabled.all}
+            behind={tabled !== shown}
             zone={zone}
             hidePersonal={hidePersonal}
             selectedId={params.get('conversation')}

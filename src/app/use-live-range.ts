@@ -28,13 +28,16 @@ const NONE: ReadonlySet<string> = new Set()
  * selection and the open drawer stay as they are).
  */
 export function useLiveRange(range: TimeRange, queryKey: QueryKey, complete: boolean): LiveRange {
+  // the ends, not the object: every URL change (a drawer, a filter) parses a new range object, and
+  // restarting the minute on each would put the next refresh off for as long as people keep clicking
+  const { start, end } = range
   const client = useQueryClient()
   const [paused, setPaused] = useState(false)
   const [updatedAt, setUpdatedAt] = useState<number | null>(null)
   const [newIds, setNewIds] = useState<ReadonlySet<string>>(NONE)
   const [error, setError] = useState<string | null>(null)
   const [now, setNow] = useState(() => Date.now())
-  const live = complete && range.end >= now
+  const live = complete && end >= now
   const keyRef = useRef(queryKey)
   keyRef.current = queryKey
 
@@ -48,7 +51,7 @@ export function useLiveRange(range: TimeRange, queryKey: QueryKey, complete: boo
       if (busy) return
       busy = true
       const at = Date.now()
-      const part = recentPart(range, at)
+      const part = recentPart({ start, end }, at)
       try {
         const recent = await loadRecent(part.start, part.end, controller.signal)
         const current = client.getQueryData<RangeLoad>(keyRef.current)
@@ -72,7 +75,7 @@ export function useLiveRange(range: TimeRange, queryKey: QueryKey, complete: boo
       clearInterval(timer)
       clearTimeout(unmark)
     }
-  }, [live, paused, range, client])
+  }, [live, paused, start, end, client])
 
   return { live, paused, setPaused, updatedAt, newIds, error }
 }

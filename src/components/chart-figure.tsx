@@ -13,6 +13,11 @@ type Props = {
   table: ChartTable
   /** shown (to everyone) in place of the chart when there is nothing to draw, e.g. "No conversations" */
   emptyMessage?: string
+  /**
+   * The picture holds drill marks (drill-marks.tsx): it stays in the accessibility tree with only its
+   * marks exposed, its axes, grid, legend and tooltip hidden.
+   */
+  drillable?: boolean
   children: ReactNode
 }
 
@@ -36,15 +41,58 @@ function keepOutOfTabOrder(body: HTMLDivElement | null) {
   return () => observer.disconnect()
 }
 
+const MARK = '[data-drill-mark]'
+
+/**
+ * A drillable picture: everything but the marks is hidden from assistive technology (the tick labels
+ * would be read as loose text; the table has them), and a mark that had focus when a drill redrew the
+ * chart hands focus to the chart's pressed mark, else its first, rather than losing it to the page.
+ */
+function exposeMarksOnly(body: HTMLDivElement | null) {
+  if (body === null) return
+  let hadFocus = false
+  const onFocusIn = () => {
+    hadFocus = true
+  }
+  const onFocusOut = (e: FocusEvent) => {
+    // a mark removed while focused blurs with no relatedTarget: keep the flag for the redraw
+    if (e.relatedTarget !== null) hadFocus = false
+  }
+  const tidy = () => {
+    for (const layer of body.querySelectorAll(RECHARTS_LAYERS)) layer.setAttribute('tabindex', '-1')
+    for (const part of body.querySelectorAll('svg > *, .recharts-legend-wrapper, .recharts-tooltip-wrapper'))
+      if (part.querySelector(MARK) === null) part.setAttribute('aria-hidden', 'true')
+      else part.removeAttribute('aria-hidden')
+    if (hadFocus && (document.activeElement === document.body || document.activeElement === null)) {
+      const next = body.querySelector<SVGGElement>(`${MARK}[aria-pressed="true"]`) ?? body.querySelector(MARK)
+      if (next) {
+        for (const m of body.querySelectorAll(MARK)) m.setAttribute('tabindex', m === next ? '0' : '-1')
+        next.focus()
+      }
+    }
+  }
+  tidy()
+  body.addEventListener('focusin', onFocusIn)
+  body.addEventListener('focusout', onFocusOut)
+  const observer = new MutationObserver(tidy)
+  observer.observe(body, { childList: true, subtree: true })
+  return () => {
+    observer.disconnect()
+    body.removeEventListener('focusin', onFocusIn)
+    body.removeEventListener('focusout', onFocusOut)
+  }
+}
+
 /**
  * A chart as a named figure whose numbers are also a table: hidden visually (not from assistive
  * technology) until "Show as table" is pressed.
  *
  * The picture (children) is aria-hidden, the table being its equivalent, so nothing in it may take
  * focus (axe aria-hidden-focus): a recharts chart needs `accessibilityLayer={false}`, which keeps its
- * surface from being a tab stop with role=application. A picture people operate belongs outside.
+ * surface from being a tab stop with role=application. A drillable picture (`drillable`) exposes its
+ * marks, named buttons, and hides the rest.
  */
-export function ChartFigure({ title, description, table, emptyMessage, children }: Props) {
+export function ChartFigure({ title, description, table, emptyMessage, drillable = false, children }: Props) {
   const [asTable, setAsTable] = useState(false)
   const captionId = useId()
   return (
@@ -67,7 +115,12 @@ export function ChartFigure({ title, description, table, emptyMessage, children 
         <p className="muted chart-empty">{emptyMessage}</p>
       ) : (
         !asTable && (
-          <div className="chart-body" aria-hidden="true" ref={keepOutOfTabOrder}>
+          <div
+            className="chart-body"
+            aria-hidden={drillable ? undefined : true}
+            data-drillable={drillable || undefined}
+            ref={drillable ? exposeMarksOnly : keepOutOfTabOrder}
+          >
             {children}
           </div>
         )

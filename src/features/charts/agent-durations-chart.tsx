@@ -3,10 +3,16 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { Conversation } from '../../api/conversation'
 import { agentFigures } from '../../api/figures'
 import { ChartFigure } from '../../components/chart-figure'
-import { formatDuration } from '../../lib/format'
+import type { Drill } from '../../components/drill'
+import { drillBackground } from '../../components/drill-marks'
+import { formatCount, formatDuration } from '../../lib/format'
 import { barsHeight, COLORS, shortLabel } from './chart-style'
 
-type Props = { conversations: readonly Conversation[] }
+type Props = {
+  conversations: readonly Conversation[]
+  /** an agent's bar filters the page to the conversations the agent handled */
+  drill?: Drill
+}
 
 /** Agents shown in the chart (longest total handle time first); the table lists every agent. */
 export const TOP_AGENTS = 15
@@ -16,7 +22,7 @@ const STACK = ['talkSec', 'holdSec', 'afterCallWorkSec']
 
 const duration = (sec: number | null) => formatDuration(sec) || '—'
 
-export function AgentDurationsChart({ conversations }: Props) {
+export function AgentDurationsChart({ conversations, drill }: Props) {
   // The Agents table's numbers, ordered by total handle time for the chart.
   const rows = useMemo(
     () =>
@@ -39,6 +45,7 @@ export function AgentDurationsChart({ conversations }: Props) {
       title="Agent durations"
       description={empty === undefined ? description : undefined}
       emptyMessage={empty}
+      drillable={drill !== undefined}
       table={{
         columns: [
           'Agent',
@@ -94,7 +101,24 @@ export function AgentDurationsChart({ conversations }: Props) {
             iconType="circle"
             itemSorter={(item) => STACK.indexOf(String(item.dataKey))}
           />
-          <Bar dataKey="talkSec" name="Talk" stackId="t" fill={COLORS.accent} isAnimationActive={false} />
+          <Bar
+            dataKey="talkSec"
+            name="Talk"
+            stackId="t"
+            fill={COLORS.accent}
+            isAnimationActive={false}
+            background={
+              drill
+                ? drillBackground<(typeof bars)[number]>({
+                    drill,
+                    field: 'agents',
+                    filterValue: (a) => a.key,
+                    nameOf: (a) =>
+                      `${a.name}: ${formatCount(a.handled)} handled, total handle ${duration(a.handleSec)}`,
+                  })
+                : false
+            }
+          />
           <Bar dataKey="holdSec" name="Hold" stackId="t" fill={COLORS.warn} isAnimationActive={false} />
           <Bar
             dataKey="afterCallWorkSec"

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { BOT_ONLY_NO_DISPOSITION, NO_DISPOSITION, UNKNOWN_CHANNEL } from '../../api/categories'
 import { conversation, fixtureConversations } from '../../test/conversation-fixtures'
-import {
-  BOT_ONLY_NO_DISPOSITION,
-  channelCounts,
-  dispositionCounts,
-  NO_DISPOSITION,
-  topWithOther,
-  UNKNOWN_CHANNEL,
-} from './aggregations'
+import { channelCounts, dispositionCounts, topWithOther } from './aggregations'
 import { chartConversations } from './chart-fixture'
 
 const nine = chartConversations()

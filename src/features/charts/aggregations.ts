@@ -1,13 +1,8 @@
 // What the count charts show, as pure functions over the (already filtered) conversations. The KPI
 // row's and the agents' figures are in src/api/figures.ts.
 
+import { channelCategory, dispositionCategories } from '../../api/categories'
 import type { Conversation } from '../../api/conversation'
-import { cleanText, distinctTexts } from '../../api/conversation-metrics'
-
-export const NO_DISPOSITION = 'No disposition'
-/** bot-only sessions without a disposition: no agent was there to give one, so not "No disposition" */
-export const BOT_ONLY_NO_DISPOSITION = 'Bot only (no disposition)'
-export const UNKNOWN_CHANNEL = 'Unknown channel'
 
 export type CountRow = { label: string; count: number }
 
@@ -28,14 +23,8 @@ function sortedRows(counts: Map<string, number>): CountRow[] {
  */
 export function dispositionCounts(conversations: readonly Conversation[]): CountRow[] {
   const counts = new Map<string, number>()
-  for (const c of conversations) {
-    const values = distinctTexts(c.dispositions)
-    if (values.length === 0) {
-      const none = c.botOnly ? BOT_ONLY_NO_DISPOSITION : NO_DISPOSITION
-      counts.set(none, (counts.get(none) ?? 0) + 1)
-    }
-    for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1)
-  }
+  for (const c of conversations)
+    for (const v of dispositionCategories(c)) counts.set(v, (counts.get(v) ?? 0) + 1)
   return sortedRows(counts)
 }
 
@@ -46,7 +35,7 @@ export function dispositionCounts(conversations: readonly Conversation[]): Count
 export function channelCounts(conversations: readonly Conversation[]): ShareRow[] {
   const counts = new Map<string, number>()
   for (const c of conversations) {
-    const channel = cleanText(c.channel) ?? UNKNOWN_CHANNEL
+    const channel = channelCategory(c)
     counts.set(channel, (counts.get(channel) ?? 0) + 1)
   }
   const total = conversations.length

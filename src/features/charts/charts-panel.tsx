@@ -1,5 +1,6 @@
 import { memo } from 'react'
 import type { Conversation } from '../../api/conversation'
+import type { Drill } from '../../components/drill'
 import { ErrorBoundary } from '../../components/error-boundary'
 import { AgentDurationsChart } from './agent-durations-chart'
 import { ChannelsChart } from './channels-chart'
@@ -16,8 +17,6 @@ type Props = {
   range: { start: number; end: number }
   /** the display time zone (IANA) */
   zone: string
-  /** newer conversations are being charted: what is shown is about to change */
-  updating?: boolean
   /**
    * Compare is on: the period of the same length just before, its rows after the same filters
    * (null while it loads). Absent: compare is off.
@@ -25,22 +24,26 @@ type Props = {
   previous?: { conversations: readonly Conversation[] | null; range: { start: number; end: number } }
   /** the service-level threshold (URL `sl`), what was wrong with the URL's, and how to change it */
   serviceLevel: { sec: number; problem: string | null; setSec: (sec: number) => void }
+  /** a chart's bar filters the page to its value */
+  drill?: Drill
 }
 
 /**
  * Key figures on top, then the charts: conversations per day (full width), Channels beside
  * Dispositions, Agent durations (full width). One chart that fails to render leaves the others.
+ * Rendered inside `.charts-panel`, which the page marks while newer rows are being charted (a prop
+ * for that here would re-render every chart for the mark alone).
  */
 export const ChartsPanel = memo(function ChartsPanel({
   conversations,
   range,
   zone,
-  updating = false,
   serviceLevel,
   previous,
+  drill,
 }: Props) {
   return (
-    <div className="charts-panel" aria-busy={updating} data-updating={updating || undefined}>
+    <>
       <div className="panel">
         <ErrorBoundary label="The key figures">
           <KpiCards
@@ -60,30 +63,31 @@ export const ChartsPanel = memo(function ChartsPanel({
               range={range}
               zone={zone}
               {...(previous && { previous })}
+              {...(drill && { drill })}
             />
           </ErrorBoundary>
         </div>
         <div className="panel">
           <ErrorBoundary label="The Channels chart">
-            <ChannelsChart conversations={conversations} />
+            <ChannelsChart conversations={conversations} {...(drill && { drill })} />
           </ErrorBoundary>
         </div>
         <div className="panel">
           <ErrorBoundary label="The Dispositions chart">
-            <DispositionsChart conversations={conversations} />
+            <DispositionsChart conversations={conversations} {...(drill && { drill })} />
           </ErrorBoundary>
         </div>
         <div className="panel chart-wide">
           <ErrorBoundary label="The Offered by queue chart">
-            <QueueOutcomesChart conversations={conversations} />
+            <QueueOutcomesChart conversations={conversations} {...(drill && { drill })} />
           </ErrorBoundary>
         </div>
         <div className="panel chart-wide">
           <ErrorBoundary label="The Agent durations chart">
-            <AgentDurationsChart conversations={conversations} />
+            <AgentDurationsChart conversations={conversations} {...(drill && { drill })} />
           </ErrorBoundary>
         </div>
       </div>
-    </div>
+    </>
   )
 })

@@ -12,6 +12,8 @@ import {
 } from 'recharts'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
+import type { Drill } from '../../components/drill'
+import { drillBackground } from '../../components/drill-marks'
 import { formatCount, pluralize } from '../../lib/format'
 import { countByDay, type Unplaced } from './day-buckets'
 
@@ -22,9 +24,11 @@ type Props = {
   zone: string
   /** compare: the previous period's rows (null while loading), drawn day by day beside this one */
   previous?: { conversations: readonly Conversation[] | null; range: Range }
+  /** a day's bar filters the page to the conversations that started that day */
+  drill?: Drill
 }
 
-export function ConversationsPerDay({ conversations, range, zone, previous }: Props) {
+export function ConversationsPerDay({ conversations, range, zone, previous, drill }: Props) {
   const { buckets, unplaced } = useMemo(() => {
     const unplaced: Unplaced = { noStart: 0, outside: 0 }
     return { buckets: countByDay(conversations, range, zone, unplaced), unplaced }
@@ -35,6 +39,8 @@ export function ConversationsPerDay({ conversations, range, zone, previous }: Pr
   )
   // the previous period's day i beside this period's day i
   const data = buckets.map((b, i) => ({
+    date: b.day,
+    count: b.count,
     day: b.day.slice(5),
     bot: b.botOnly,
     human: b.count - b.botOnly,
@@ -53,6 +59,7 @@ export function ConversationsPerDay({ conversations, range, zone, previous }: Pr
     <ChartFigure
       // not "Conversations…": the conversation table owns that name (CONTRACT.md)
       title="Daily volume"
+      drillable={drill !== undefined}
       description={[
         `Calendar days in ${zone}`,
         ...(previous
@@ -99,6 +106,17 @@ export function ConversationsPerDay({ conversations, range, zone, previous }: Pr
             stackId="a"
             fill="#1d4ed8"
             isAnimationActive={false}
+            background={
+              drill
+                ? drillBackground<(typeof data)[number]>({
+                    drill,
+                    field: 'days',
+                    filterValue: (d) => d.date,
+                    nameOf: (d) =>
+                      `${d.date}: ${pluralize(d.count, 'conversation')}, ${formatCount(d.bot)} bot only`,
+                  })
+                : false
+            }
           />
           <Bar dataKey="bot" name="Bot only" stackId="a" fill="#93c5fd" isAnimationActive={false} />
           {before && (

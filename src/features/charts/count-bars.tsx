@@ -1,4 +1,5 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
+import { type DrillMarksOptions, drillBackground } from '../../components/drill-marks'
 import { barsHeight, COLORS, shortLabel } from './chart-style'
 
 export type CountBar = { label: string; count: number; fill: string }
@@ -9,10 +10,12 @@ type Props<T extends CountBar> = {
   labelWidth: number
   labelChars: number
   tooltip?: (count: number, bar: T) => string
+  /** each bar drills into its category */
+  marks?: DrillMarksOptions<T>
 }
 
 /** Horizontal bars of conversation counts per category: the shape Channels and Dispositions share. */
-export function CountBars<T extends CountBar>({ bars, labelWidth, labelChars, tooltip }: Props<T>) {
+export function CountBars<T extends CountBar>({ bars, labelWidth, labelChars, tooltip, marks }: Props<T>) {
   return (
     <ResponsiveContainer width="100%" height={barsHeight(bars.length)}>
       <BarChart
@@ -39,7 +42,13 @@ export function CountBars<T extends CountBar>({ bars, labelWidth, labelChars, to
         <Tooltip
           formatter={tooltip ? (value, _name, item) => tooltip(Number(value), item.payload as T) : undefined}
         />
-        <Bar dataKey="count" name="Conversations" fill={COLORS.accent} isAnimationActive={false} />
+        <Bar
+          dataKey="count"
+          name="Conversations"
+          fill={COLORS.accent}
+          isAnimationActive={false}
+          background={marks ? drillBackground(marks) : false}
+        />
       </BarChart>
     </ResponsiveContainer>
   )

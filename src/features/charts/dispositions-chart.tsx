@@ -1,16 +1,23 @@
 import { useMemo } from 'react'
+import { BOT_ONLY_NO_DISPOSITION, NO_DISPOSITION } from '../../api/categories'
 import type { Conversation } from '../../api/conversation'
 import { ChartFigure } from '../../components/chart-figure'
-import { BOT_ONLY_NO_DISPOSITION, dispositionCounts, NO_DISPOSITION, topWithOther } from './aggregations'
+import type { Drill } from '../../components/drill'
+import { formatCount } from '../../lib/format'
+import { dispositionCounts, topWithOther } from './aggregations'
 import { COLORS } from './chart-style'
 import { CountBars } from './count-bars'
 
-type Props = { conversations: readonly Conversation[] }
+type Props = {
+  conversations: readonly Conversation[]
+  /** a bar filters the page to its disposition ("Other" sums many: it does not) */
+  drill?: Drill
+}
 
 /** Bars shown in the chart; the rest are summed into one "Other" bar (the table lists every value). */
 export const TOP_DISPOSITIONS = 12
 
-export function DispositionsChart({ conversations }: Props) {
+export function DispositionsChart({ conversations, drill }: Props) {
   const rows = useMemo(() => dispositionCounts(conversations), [conversations])
   const others = rows.length - TOP_DISPOSITIONS
   const otherLabel = `Other (${others} more)`
@@ -30,9 +37,22 @@ export function DispositionsChart({ conversations }: Props) {
       title="Dispositions"
       description={conversations.length > 0 ? description : undefined}
       emptyMessage={conversations.length === 0 ? 'No conversations' : undefined}
+      drillable={drill !== undefined}
       table={{ columns: ['Disposition', 'Conversations'], rows: rows.map((r) => [r.label, r.count]) }}
     >
-      <CountBars bars={bars} labelWidth={150} labelChars={21} />
+      <CountBars
+        bars={bars}
+        labelWidth={150}
+        labelChars={21}
+        {...(drill && {
+          marks: {
+            drill,
+            field: 'dispositions',
+            filterValue: (bar) => (bar.label === otherLabel ? null : bar.label),
+            nameOf: (bar) => `${bar.label}: ${formatCount(bar.count)}`,
+          },
+        })}
+      />
     </ChartFigure>
   )
 }

@@ -3,9 +3,16 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import type { Conversation } from '../../api/conversation'
 import { queueFigures } from '../../api/figures'
 import { ChartFigure } from '../../components/chart-figure'
+import type { Drill } from '../../components/drill'
+import { drillBackground } from '../../components/drill-marks'
+import { formatCount } from '../../lib/format'
 import { barsHeight, COLORS, shortLabel } from './chart-style'
 
-type Props = { conversations: readonly Conversation[] }
+type Props = {
+  conversations: readonly Conversation[]
+  /** a queue's bar filters the page to the conversations that visited it */
+  drill?: Drill
+}
 
 /** Queues drawn (most offered first); the table lists every queue. */
 export const TOP_QUEUES = 12
@@ -13,7 +20,7 @@ export const TOP_QUEUES = 12
 const STACK = ['answered', 'abandoned', 'droppedBySystem', 'callbacks', 'other']
 
 /** What became of the conversations offered to each queue: the Queues table's numbers as bars. */
-export function QueueOutcomesChart({ conversations }: Props) {
+export function QueueOutcomesChart({ conversations, drill }: Props) {
   const rows = useMemo(
     () =>
       queueFigures(conversations).map((q) => ({
@@ -42,6 +49,7 @@ export function QueueOutcomesChart({ conversations }: Props) {
           : undefined
       }
       emptyMessage={empty}
+      drillable={drill !== undefined}
       table={{
         columns: ['Queue', 'Offered', 'Answered', 'Abandoned', 'Dropped by the system', 'Callbacks', 'Other'],
         rows: rows.map((q) => [
@@ -89,6 +97,17 @@ export function QueueOutcomesChart({ conversations }: Props) {
             stackId="q"
             fill={COLORS.accent}
             isAnimationActive={false}
+            background={
+              drill
+                ? drillBackground<(typeof bars)[number]>({
+                    drill,
+                    field: 'queues',
+                    filterValue: (q) => q.key,
+                    nameOf: (q) =>
+                      `${q.name}: ${formatCount(q.offered)} offered, ${formatCount(q.answered)} answered, ${formatCount(q.abandoned)} abandoned`,
+                  })
+                : false
+            }
           />
           <Bar
             dataKey="abandoned"

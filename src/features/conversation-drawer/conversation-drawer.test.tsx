@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react'
+import { fireEvent, render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { useState } from 'react'
 import { describe, expect, it, vi } from 'vitest'
@@ -6,6 +6,8 @@ import type { Conversation } from '../../api/conversation'
 import older from '../../api/fixtures/sample-response.json' with { type: 'json' }
 import newer from '../../api/fixtures/sample-response-newer.json' with { type: 'json' }
 import { normalizeResponse } from '../../api/normalize'
+// jsdom 29's <dialog> has no showModal()/close() and ignores Escape
+import '../../test/dialog-polyfill'
 import { ConversationDrawer } from './conversation-drawer'
 
 // the samples were fetched with India's offset (api-notes.md); show them in India time
@@ -71,10 +73,18 @@ describe('ConversationDrawer', () => {
   })
 
   it('is a modal dialog named with the conversationId, with focus inside', () => {
+    const showModal = vi.spyOn(HTMLDialogElement.prototype, 'showModal')
     open(call)
     const dialog = screen.getByRole('dialog', { name: new RegExp(CALL_ID) })
+    // a native <dialog> opened with showModal(): the browser makes the page behind inert and keeps Tab
+    // inside (jsdom cannot show that; e2e/keyboard.spec.ts does, in Chromium)
+    expect(dialog).toBeInstanceOf(HTMLDialogElement)
+    expect(showModal).toHaveBeenCalledTimes(1)
+    expect(showModal.mock.contexts[0]).toBe(dialog)
+    expect((dialog as HTMLDialogElement).open).toBe(true)
     expect(dialog.getAttribute('aria-modal')).toBe('true')
-    expect(dialog.contains(document.activeElement)).toBe(true)
+    expect(document.activeElement).toBe(dialog)
+    showModal.mockRestore()
     expect(summaryValue('Channel')).toBe('Voice')
     expect(summaryValue('Direction')).toBe('Inbound')
     expect(summaryValue('Started')).toBe('2024-11-18 17:18:03')
@@ -158,16 +168,45 @@ describe('ConversationDrawer', () => {
     expect(onClose).toHaveBeenCalledTimes(1)
   })
 
-  it('keeps Tab inside the dialog', async () => {
+  it('calls onClose once when the browser closes the dialog itself', async () => {
+    // Chrome fires a cancel that cannot be cancelled (no user activation since the last one) and closes
+    const { onClose } = open(call)
+    const dialog = screen.getByRole('dialog') as HTMLDialogElement
+    dialog.dispatchEvent(new Event('cancel', { cancelable: false }))
+    dialog.close()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(onClose).toHaveBeenCalledTimes(1)
+
+    // closed without a cancel at all (a close watcher, a form): onClose too
+    onClose.mockClear()
+    dialog.showModal()
+    dialog.close()
+    await new Promise((r) => setTimeout(r, 10))
+    expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('calls onClose on a click on the backdrop, not on one inside the panel', async () => {
     const user = userEvent.setup()
-    open(call)
+    const { onClose } = open(call)
     const dialog = screen.getByRole('dialog')
-    for (let i = 0; i < 6; i++) {
-      await user.tab()
-      expect(dialog.contains(document.activeElement)).toBe(true)
-    }
-    await user.tab({ shift: true })
-    expect(dialog.contains(document.activeElement)).toBe(true)
+    await user.click(screen.getByRole('heading', { name: /Summary/ }))
+    expect(onClose).not.toHaveBeenCalled()
+    // a press that starts in the panel and ends on the backdrop (selecting text) does not close
+    fireEvent.pointerDown(screen.getByText('Raw record'))
+    fireEvent.click(dialog)
+    expect(onClose).not.toHaveBeenCalled()
+    // the ::backdrop belongs to the <dialog>: a click there has the dialog itself as its target
+    await user.click(dialog)
+    expect(onClose).toHaveBeenCalledTimes(1)
+  })
+
+  it('keeps the page behind from scrolling while open', () => {
+    document.body.style.overflow = 'auto'
+    const { unmount } = open(call)
+    expect(document.body.style.overflow).toBe('hidden')
+    unmount()
+    expect(document.body.style.overflow).toBe('auto')
+    document.body.style.overflow = ''
   })
 
   it('hides the customer’s phone in the summary and the raw JSON when hidePersonal', async () => {

@@ -1,13 +1,12 @@
 // The conversation drawer: one conversation in full (summary, per-agent figures, destination timeline,
 // the raw record), opened by the page's `conversation` URL parameter (CONTRACT.md).
 //
-// A modal side drawer: role=dialog named by its heading, which carries the conversationId (or the
-// sessionId of a bot-only record); focus moves in and stays in; Escape, the backdrop and Close call
-// onClose, and focus returns to where it was. An id that is not in the loaded range still opens the
-// dialog, saying so; while the range loads it says "Loading…".
+// A modal side drawer: a native <dialog> opened with showModal(), named by its heading, which carries
+// the conversationId (or the sessionId of a bot-only record); focus moves in and the browser keeps it
+// in; Escape, the backdrop and Close call onClose, and focus returns to where it was. An id that is
+// not in the loaded range still opens the dialog, saying so; while the range loads it says "Loading…".
 
-import { type KeyboardEvent, type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
-import { createPortal } from 'react-dom'
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { AgentSegment, Conversation, Destination } from '../../api/conversation'
 import {
   agentName,
@@ -42,11 +41,11 @@ export type ConversationDrawerProps = {
 
 export function ConversationDrawer(props: ConversationDrawerProps) {
   if (props.requestedId === null) return null
-  return createPortal(<DrawerDialog {...props} requestedId={props.requestedId} />, document.body)
+  // No portal: a modal <dialog> is shown in the browser's top layer, above everything and clipped by
+  // none of its ancestors (overflow, z-index, transform, opacity), and showModal() makes the whole page
+  // outside it inert wherever it sits in the DOM. A portal to <body> would buy nothing.
+  return <DrawerDialog {...props} requestedId={props.requestedId} />
 }
-
-const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])'
 
 function DrawerDialog({
   conversation,
@@ -57,93 +56,101 @@ function DrawerDialog({
   onClose,
 }: ConversationDrawerProps & { requestedId: string }) {
   const headingId = useId()
-  const dialogRef = useRef<HTMLDivElement>(null)
+  const dialogRef = useRef<HTMLDialogElement>(null)
   const onCloseRef = useRef(onClose)
   onCloseRef.current = onClose
+  // a press on the backdrop: a click that starts inside the panel and ends outside it does not close
+  const pressedBackdrop = useRef(false)
 
-  // focus in on open, back to where it was on close; Escape closes; the page behind does not scroll
+  // Open as a modal dialog: the browser makes the page behind inert, keeps Tab inside and turns Escape
+  // into a `cancel` event. The URL decides whether the drawer is open, so Escape asks onClose instead
+  // of closing by itself. Focus goes to the dialog itself (its name is read; the next Tab reaches
+  // Close) and back to where it was on close; the page behind does not scroll.
   useEffect(() => {
+    const dialog = dialogRef.current
+    if (dialog === null) return
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null
-    dialogRef.current?.focus()
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === 'Escape' && !e.defaultPrevented) {
-        e.preventDefault()
-        onCloseRef.current()
-      }
+    // Without a user activation since the last one, Chrome fires a `cancel` that cannot be cancelled and
+    // closes the dialog anyway: onClose has been called then, the `close` that follows must not again.
+    let closeAlreadyAsked = false
+    const onCancel = (e: Event) => {
+      e.preventDefault()
+      closeAlreadyAsked = !e.defaultPrevented
+      onCloseRef.current()
     }
-    document.addEventListener('keydown', onKey)
+    const onNativeClose = () => {
+      // open again: a late `close` from a close() in this effect's cleanup (React's StrictMode remount)
+      if (dialog.open) return
+      if (closeAlreadyAsked) closeAlreadyAsked = false
+      else onCloseRef.current()
+    }
+    dialog.addEventListener('cancel', onCancel)
+    dialog.addEventListener('close', onNativeClose)
+    // every browser the dashboard supports has showModal(); where it is missing (jsdom without a
+    // polyfill, a very old browser) the drawer still opens, though not modal, instead of failing
+    if (typeof dialog.showModal !== 'function') dialog.setAttribute('open', '')
+    else if (!dialog.open) dialog.showModal()
+    dialog.focus()
     const overflow = document.body.style.overflow
     document.body.style.overflow = 'hidden'
     return () => {
-      document.removeEventListener('keydown', onKey)
+      dialog.removeEventListener('cancel', onCancel)
+      dialog.removeEventListener('close', onNativeClose)
+      if (typeof dialog.close !== 'function') dialog.removeAttribute('open')
+      else if (dialog.open) dialog.close()
       document.body.style.overflow = overflow
       if (previous?.isConnected) previous.focus()
     }
   }, [])
-
-  // Tab and Shift+Tab cycle inside the dialog
-  const trapTab = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.key !== 'Tab' || dialogRef.current === null) return
-    // only what can take focus now: not inert, and rendered (a closed <details> hides its content)
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
-      (el) => !el.closest('[inert]') && el.getClientRects().length > 0,
-    )
-    const first = focusable[0]
-    const last = focusable.at(-1)
-    if (first === undefined || last === undefined) return
-    const active = document.activeElement
-    if (e.shiftKey && (active === first || active === dialogRef.current)) {
-      e.preventDefault()
-      last.focus()
-    } else if (!e.shiftKey && active === last) {
-      e.preventDefault()
-      first.focus()
-    }
-  }
 
   const shown = conversation !== null && hidePersonal ? maskConversation(conversation) : conversation
   const displayId = conversation === null ? requestedId : recordId(conversation)
   const kind = conversation !== null && conversation.conversationId === null ? 'Session' : 'Conversation'
 
   return (
-    <div className="cd-layer">
-      <div className="cd-backdrop" aria-hidden="true" onClick={onClose} />
-      <div
-        ref={dialogRef}
-        className="cd-drawer"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby={headingId}
-        tabIndex={-1}
-        onKeyDown={trapTab}
-      >
-        {/* a div, not <header>: outside a sectioning element a header is the page's banner landmark, and
-            the page has one (.app-header); the dialog is the landmark here */}
-        <div className="cd-header">
-          <div className="cd-title">
-            <h2 id={headingId}>
-              {kind} <span className="cd-id">{displayId}</span>
-            </h2>
-            {shown !== null && <Subtitle c={shown} />}
-          </div>
-          <button type="button" className="cd-close" onClick={onClose}>
-            Close
-          </button>
+    // The panel fills the dialog's box, so a click whose target is the <dialog> itself was on its
+    // ::backdrop, outside the panel. Keyboard users close with Escape or the Close button.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the backdrop is a pointer shortcut; Escape is the key
+    <dialog
+      ref={dialogRef}
+      className="cd-drawer"
+      aria-modal="true"
+      aria-labelledby={headingId}
+      tabIndex={-1}
+      onPointerDown={(e) => {
+        pressedBackdrop.current = e.target === e.currentTarget
+      }}
+      onClick={(e) => {
+        if (e.target === e.currentTarget && pressedBackdrop.current) onClose()
+        pressedBackdrop.current = false
+      }}
+    >
+      {/* a div, not <header>: outside a sectioning element a header is the page's banner landmark, and
+          the page has one (.app-header); the dialog is the landmark here */}
+      <div className="cd-header">
+        <div className="cd-title">
+          <h2 id={headingId}>
+            {kind} <span className="cd-id">{displayId}</span>
+          </h2>
+          {shown !== null && <Subtitle c={shown} />}
         </div>
-        <div className="cd-body">
-          {shown !== null ? (
-            <Details c={shown} raw={conversation?.raw} zone={zone} hidePersonal={hidePersonal} />
-          ) : loading ? (
-            // a live region, not role=status: the page's one status is the conversation count (CONTRACT.md)
-            <p className="cd-message" aria-live="polite">
-              Loading…
-            </p>
-          ) : (
-            <p className="cd-message">No conversation {requestedId} in the loaded range.</p>
-          )}
-        </div>
+        <button type="button" className="cd-close" onClick={onClose}>
+          Close
+        </button>
       </div>
-    </div>
+      <div className="cd-body">
+        {shown !== null ? (
+          <Details c={shown} raw={conversation?.raw} zone={zone} hidePersonal={hidePersonal} />
+        ) : loading ? (
+          // a live region, not role=status: the page's one status is the conversation count (CONTRACT.md)
+          <p className="cd-message" aria-live="polite">
+            Loading…
+          </p>
+        ) : (
+          <p className="cd-message">No conversation {requestedId} in the loaded range.</p>
+        )}
+      </div>
+    </dialog>
   )
 }
 

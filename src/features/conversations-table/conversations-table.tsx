@@ -15,10 +15,12 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type ReactNode,
+  type RefObject,
   useCallback,
   useDeferredValue,
   useEffect,
   useId,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -42,7 +44,16 @@ import { loadPrefs, savePrefs } from './table-prefs'
 import './conversations-table.css'
 
 export type ConversationsTableProps = {
+  /** the rows shown: every one of them is in `all` */
   conversations: Conversation[]
+  /**
+   * Every loaded conversation, when `conversations` is a filtered part of them (default: the same).
+   * The table builds its rows and sort keys over these once and shows the ones in `conversations`, so a
+   * filter change costs one pass over the sorted rows rather than a rebuild (~100 ms at 50,000).
+   */
+  all?: Conversation[]
+  /** newer rows are on their way (the page defers the table's render): marked aria-busy meanwhile */
+  behind?: boolean
   /** IANA zone the times are shown in */
   zone: string
   /** customer name / phone / email cells show ••• (and those columns do not sort) */
@@ -96,10 +107,11 @@ export function ConversationsTable(props: ConversationsTableProps) {
   const { conversations, zone, hidePersonal, selectedId, onSelect, emptyMessage, newIds } = props
   const controlledSorting = props.sorting
   const onSortingChangeProp = props.onSortingChange
-  // A new array (a page arrived, a filter changed) costs TanStack ~100 ms at 50,000 rows to rebuild its
-  // row model: deferred, so typing and clicks elsewhere are answered first.
+  // A new array of all rows (a page arrived) costs TanStack ~100 ms at 50,000 rows to rebuild its row
+  // model: deferred, so typing and clicks elsewhere are answered first.
   const shownConversations = useDeferredValue(conversations)
-  const data = useMemo(() => rowsFor(shownConversations), [shownConversations])
+  const shownAll = useDeferredValue(props.all ?? conversations)
+  const data = useMemo(() => rowsFor(shownAll), [shownAll])
 
   const [initial] = useState(loadPrefs)
   const [ownSorting, setOwnSorting] = useState<SortingState>(initial.sorting)
@@ -144,7 +156,12 @@ export function ConversationsTable(props: ConversationsTableProps) {
     if (!resizing) savePrefs({ visibility, sizing, sorting })
   }, [visibility, sizing, sorting, resizing])
 
-  const rows = table.getRowModel().rows
+  const sortedAll = table.getRowModel().rows
+  const rows = useMemo(() => {
+    if (shownConversations === shownAll) return sortedAll
+    const shown = new Set<ConversationRow>(rowsFor(shownConversations))
+    return sortedAll.filter((r) => shown.has(r.original))
+  }, [sortedAll, shownConversations, shownAll])
   const byId = useMemo(() => new Map(shownConversations.map((c) => [c.id, c])), [shownConversations])
   const sortedConversations = useMemo(() => rows.flatMap((r) => byId.get(r.id) ?? []), [rows, byId])
   const leafColumns = table.getVisibleLeafColumns()
@@ -162,6 +179,7 @@ export function ConversationsTable(props: ConversationsTableProps) {
     // React 19 batches the updates anyway; flushSync from inside effects only warns
     useFlushSync: false,
   })
+  useKeepRowsInView(scrollRef, rows)
   const items = virtualizer.getVirtualItems()
   const firstItem = items[0]
   const lastItem = items[items.length - 1]
@@ -180,9 +198,15 @@ export function ConversationsTable(props: ConversationsTableProps) {
   const selectedIndex = useMemo(() => indexOf(selectedId), [indexOf, selectedId])
   const isRendered = (index: number) => index >= 0 && items.some((i) => i.index === index)
 
+  // a row newly selected (or found once its page arrives) is brought into view; one that only moved
+  // because rows arrived around it stays where useKeepRowsInView keeps it
+  const scrolledTo = useRef<string | null>(null)
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
-  }, [selectedIndex, virtualizer])
+    if (selectedId === null) scrolledTo.current = null
+    if (selectedIndex < 0 || scrolledTo.current === selectedId) return
+    scrolledTo.current = selectedId
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, selectedId, virtualizer])
   const selectedIndexRef = useRef(selectedIndex)
   selectedIndexRef.current = selectedIndex
   // a new order starts at the top, unless the selected row is being kept in view
@@ -279,7 +303,7 @@ export function ConversationsTable(props: ConversationsTableProps) {
           aria-label="Conversations"
           aria-rowcount={rows.length + 1}
           aria-colcount={leafColumns.length}
-          aria-busy={shownConversations !== conversations || undefined}
+          aria-busy={props.behind || shownConversations !== conversations || undefined}
           // the grid takes focus; arrow keys move the active row (announced via activedescendant)
           tabIndex={0}
           aria-activedescendant={isRendered(activeIndex) ? rowDomId(activeIndex) : undefined}
@@ -460,4 +484,24 @@ function HeaderCell({ labelId, header, colIndex, sortable, multi, onResizeBy, re
       )}
     </th>
   )
+}
+
+/**
+ * Rows arriving above the ones in view (a live refresh, newest first) must not push what the reader
+ * is looking at down the table: before paint, the scroll position moves by as many rows as the top
+ * row in view moved. A row that is gone (filtered out) leaves the position as it was.
+ */
+function useKeepRowsInView(scrollRef: RefObject<HTMLDivElement | null>, rows: readonly { id: string }[]) {
+  const shown = useRef(rows)
+  useLayoutEffect(() => {
+    const before = shown.current
+    shown.current = rows
+    const box = scrollRef.current
+    if (box === null || before === rows || box.scrollTop <= 0) return
+    const top = Math.floor(box.scrollTop / ROW_HEIGHT)
+    const id = before[top]?.id
+    if (id === undefined || rows[top]?.id === id) return
+    const now = rows.findIndex((r) => r.id === id)
+    if (now >= 0) box.scrollTop += (now - top) * ROW_HEIGHT
+  }, [rows, scrollRef])
 }

@@ -14,7 +14,7 @@ import {
   indexAll,
   passesField,
   passesHandled,
-  passesText,
+  passesSearchAndTime,
 } from './filters'
 
 export type FacetOption = {
@@ -93,7 +93,7 @@ export function computeFacets(
   let bot = 0
   let human = 0
   for (const ix of indexAll(conversations)) {
-    if (!passesText(ix, cf)) continue
+    if (!passesSearchAndTime(ix, cf)) continue
     // Which filters reject it: with none, it counts for every facet; with exactly one, it counts only
     // for that one (a facet ignores its own filter); with more, for none. "Handled by" is one of them.
     let failed: FacetField | 'handled' | null = passesHandled(ix, cf) ? null : 'handled'

@@ -9,7 +9,13 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { Conversation } from '../../api/conversation'
 import { formatCount } from '../../lib/format'
 import { computeFacets, type FacetOption } from './facets'
-import { type ConversationFilters, FACET_FIELDS, type FacetField, type HandledBy } from './filters'
+import {
+  type ConversationFilters,
+  FACET_FIELDS,
+  type FacetField,
+  type HandledBy,
+  TIME_FIELDS,
+} from './filters'
 import './filters.css'
 
 export const FIELD_LABEL: Record<FacetField, string> = {
@@ -42,12 +48,20 @@ export type FilterBarProps = {
   onChange: (next: ConversationFilters) => void
   /** false while personal data is hidden: the search then skips customer name, phone and e-mail */
   searchPersonal?: boolean
+  /** the display time zone (IANA): what the day and hour filters mean */
+  zone?: string
 }
 
-export function FilterBar({ conversations, filters, onChange, searchPersonal = true }: FilterBarProps) {
+export function FilterBar({
+  conversations,
+  filters,
+  onChange,
+  searchPersonal = true,
+  zone = 'UTC',
+}: FilterBarProps) {
   const facets = useMemo(
-    () => computeFacets(conversations, filters, { searchPersonal }),
-    [conversations, filters, searchPersonal],
+    () => computeFacets(conversations, filters, { searchPersonal, zone }),
+    [conversations, filters, searchPersonal, zone],
   )
   const setField = (field: FacetField, values: string[]) => onChange({ ...filters, [field]: values })
   const [open, setOpen] = useState(false)
@@ -111,7 +125,7 @@ export function FilterBar({ conversations, filters, onChange, searchPersonal = t
 
 /** How many filters are set: one per chosen value, plus Handled by and the search when set. */
 function activeCount(f: ConversationFilters): number {
-  const values = FACET_FIELDS.reduce((n, field) => n + f[field].length, 0)
+  const values = [...FACET_FIELDS, ...TIME_FIELDS].reduce((n, field) => n + f[field].length, 0)
   return values + (f.handledBy !== 'all' ? 1 : 0) + (f.text.trim() !== '' ? 1 : 0)
 }
 

@@ -2,6 +2,7 @@
 
 import { useMemo } from 'react'
 import type { Conversation } from '../../api/conversation'
+import { hourOfWeekLabel, parseHourOfWeek } from '../../lib/hour-of-week'
 import { facetLabels, labelFor } from './facets'
 import { FIELD_LABEL, HANDLED_LABEL } from './filter-bar'
 import { type ConversationFilters, EMPTY_FILTERS, FACET_FIELDS, hasActiveFilters } from './filters'
@@ -32,6 +33,19 @@ export function FilterChips({ filters, onChange, conversations = NO_CONVERSATION
       })
     }
   }
+  const time = [
+    ...filters.days.map((value) => ({ field: 'days' as const, value, label: `Day: ${value}` })),
+    ...filters.hours.map((value) => {
+      const how = parseHourOfWeek(value)
+      return { field: 'hours' as const, value, label: `Hour: ${how === null ? value : hourOfWeekLabel(how)}` }
+    }),
+  ]
+  for (const { field, value, label } of time)
+    chips.push({
+      key: `${field}:${value}`,
+      label,
+      remove: () => ({ ...filters, [field]: filters[field].filter((v) => v !== value) }),
+    })
   if (filters.handledBy !== 'all')
     chips.push({
       key: 'handled',

@@ -6,7 +6,8 @@ describe('filters in the URL', () => {
   it('reads every filter, repeatable ones as lists (values trimmed, blanks and repeats dropped)', () => {
     const params = new URLSearchParams(
       'from=2024-11-18&channel=Voice&channel=%20Web/Mobile%20Client%20&channel=&channel=Voice' +
-        '&queue=q-1&queue=q-2&agent=u-ada&direction=Inbound&status=CLOSED&disposition=Paid&handled=bot&q=jane%20',
+        '&queue=q-1&queue=q-2&agent=u-ada&direction=Inbound&status=CLOSED&disposition=Paid&handled=bot&q=jane%20' +
+        '&day=2024-11-18&hour=Mon-09',
     )
     expect(filtersFromParams(params)).toEqual({
       channels: ['Voice', 'Web/Mobile Client'],
@@ -17,6 +18,8 @@ describe('filters in the URL', () => {
       dispositions: ['Paid'],
       handledBy: 'bot',
       text: 'jane ',
+      days: ['2024-11-18'],
+      hours: ['Mon-09'],
     })
   })
 
@@ -41,6 +44,8 @@ describe('filters in the URL', () => {
       dispositions: ['Paid & done'],
       handledBy: 'human',
       text: 'refund, please',
+      days: ['2024-11-12'],
+      hours: ['Tue-14'],
     }
     const before = new URLSearchParams(
       'from=2024-11-18&to=2024-11-24&tz=Asia/Kolkata&conversation=c-1&channel=Old',

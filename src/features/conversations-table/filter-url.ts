@@ -1,21 +1,32 @@
 // The filters live in the page URL (CONTRACT.md, page URL state): `channel` and `queue` are
-// repeatable, as are `agent`, `direction`, `status` and `disposition`; `handled=bot|human` (absent = all)
-// and `q` for the search. Other parameters (from, to, tz, conversation, ...) are left alone.
+// repeatable, as are `agent`, `direction`, `status`, `disposition`, `day` (yyyy-MM-dd) and `hour`
+// (`Tue-14`, an hour of the week); `handled=bot|human` (absent = all) and `q` for the search. Other
+// parameters (from, to, tz, conversation, ...) are left alone.
 
 import { useCallback, useMemo } from 'react'
 import { useUrlParams } from '../../lib/use-url-params'
-import { type ConversationFilters, EMPTY_FILTERS, type FacetField, type HandledBy } from './filters'
+import {
+  type ConversationFilters,
+  EMPTY_FILTERS,
+  type FacetField,
+  type HandledBy,
+  type TimeField,
+} from './filters'
+
+export type ListField = FacetField | TimeField
 
 /** URL parameter name per repeatable filter field. */
-export const PARAM_OF: Record<FacetField, string> = {
+export const PARAM_OF: Record<ListField, string> = {
   channels: 'channel',
   queues: 'queue',
   agents: 'agent',
   directions: 'direction',
   statuses: 'status',
   dispositions: 'disposition',
+  days: 'day',
+  hours: 'hour',
 }
-const FIELDS = Object.keys(PARAM_OF) as FacetField[]
+const FIELDS = Object.keys(PARAM_OF) as ListField[]
 export const FILTER_PARAMS: readonly string[] = [...Object.values(PARAM_OF), 'handled', 'q']
 
 function values(params: URLSearchParams, name: string): string[] {
@@ -69,6 +80,17 @@ export type UseConversationFilters = {
    */
   setFilters: (next: ConversationFilters) => void
   clearFilters: () => void
+  /**
+   * Click to drill: filters the page to exactly this value of the field, or, when that is the
+   * field's whole selection already, lifts it. The other fields are kept.
+   */
+  drill: (field: ListField, value: string) => void
+}
+
+/** Whether the field's selection is exactly this value (what a drill mark shows as pressed). */
+export function isDrilledTo(filters: ConversationFilters, field: ListField, value: string): boolean {
+  const selected = filters[field]
+  return selected.length === 1 && selected[0] === value
 }
 
 /** The filters the URL names, and the ways to change them. */
@@ -90,7 +112,14 @@ export function useConversationFilters(): UseConversationFilters {
     [setParams],
   )
   const clearFilters = useCallback(() => setFilters(EMPTY_FILTERS), [setFilters])
-  return { filters, setFilters, clearFilters }
+  const drill = useCallback(
+    (field: ListField, value: string) => {
+      const current = filtersFromParams(new URLSearchParams(window.location.search))
+      setFilters({ ...current, [field]: isDrilledTo(current, field, value) ? [] : [value] })
+    },
+    [setFilters],
+  )
+  return { filters, setFilters, clearFilters, drill }
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

@@ -90,6 +90,53 @@ describe('applyFilters', () => {
   })
 })
 
+describe('drill filters: days, hours and the categories without a value', () => {
+  const at = (id: string, iso: string | null, more: Partial<Parameters<typeof conversation>[0]> = {}) =>
+    conversation({ id, sessionStartTime: iso === null ? null : Date.parse(iso), ...more })
+  const timed = [
+    at('mon-late', '2024-11-11T23:30:00Z'),
+    at('tue-early', '2024-11-12T00:10:00Z'),
+    at('tue-9', '2024-11-12T09:05:00Z'),
+    at('no-start', null),
+  ]
+  const pick = (more: Partial<ConversationFilters>, zone?: string) =>
+    applyFilters(timed, f(more), zone === undefined ? {} : { zone }).map((c) => c.id)
+
+  it('takes a day as the calendar day of the display zone', () => {
+    expect(pick({ days: ['2024-11-12'] })).toEqual(['tue-early', 'tue-9'])
+    // 23:30 UTC Monday is Tuesday 05:00 in India; 00:10 UTC Tuesday is Monday evening in New York
+    expect(pick({ days: ['2024-11-12'] }, 'Asia/Kolkata')).toEqual(['mon-late', 'tue-early', 'tue-9'])
+    expect(pick({ days: ['2024-11-11'] }, 'America/New_York')).toEqual(['mon-late', 'tue-early'])
+    expect(pick({ days: ['2024-11-11', '2024-11-12'] })).toEqual(['mon-late', 'tue-early', 'tue-9'])
+  })
+
+  it('takes an hour of the week in the display zone, and ANDs it with the day', () => {
+    expect(pick({ hours: ['Tue-09'] })).toEqual(['tue-9'])
+    expect(pick({ hours: ['tue-00', 'Mon-23'] })).toEqual(['mon-late', 'tue-early'])
+    expect(pick({ hours: ['Tue-14'] }, 'Asia/Kolkata')).toEqual(['tue-9'])
+    expect(pick({ days: ['2024-11-11'], hours: ['Tue-00'] })).toEqual([])
+  })
+
+  it('matches nothing for an unreadable day or hour, and never a record without a start', () => {
+    expect(pick({ days: ['2024-02-30'] })).toEqual([])
+    expect(pick({ days: ['yesterday'] })).toEqual([])
+    expect(pick({ hours: ['Tue-24'] })).toEqual([])
+    expect(hasActiveFilters(f({ hours: ['x'] }))).toBe(true)
+  })
+
+  it('filters the conversations a chart counts under "Unknown channel", "No disposition" and "Bot only"', () => {
+    const rows = [
+      conversation({ id: 'blank-channel', channel: '  ', dispositions: ['Paid'] }),
+      conversation({ id: 'none', channel: 'Voice', dispositions: [] }),
+      conversation({ id: 'bot', conversationId: null, sessionId: 'bot', botOnly: true, dispositions: [] }),
+    ]
+    const of = (more: Partial<ConversationFilters>) => applyFilters(rows, f(more)).map((c) => c.id)
+    expect(of({ channels: ['Unknown channel'] })).toEqual(['blank-channel', 'bot'])
+    expect(of({ dispositions: ['No disposition'] })).toEqual(['none'])
+    expect(of({ dispositions: ['Bot only (no disposition)'] })).toEqual(['bot'])
+  })
+})
+
 describe('computeFacets', () => {
   it('counts every value when nothing is selected, most frequent first, queues by name', () => {
     const facets = computeFacets(all, EMPTY_FILTERS)
@@ -120,7 +167,10 @@ describe('computeFacets', () => {
       ['ABANDONED', 1],
       ['TRANSIENT_OPEN', 1],
     ])
+    // a conversation without a disposition counts under one of its own, as in the Dispositions chart
     expect(counts(facets.dispositions)).toEqual([
+      ['Bot only (no disposition)', 3],
+      ['No disposition', 3],
       ['Paid', 3],
       ['Resolved', 3],
       ['Callback', 1],

@@ -3,8 +3,11 @@
 // its search text) are worked out once and remembered in WeakMaps, so re-filtering 50,000
 // conversations costs a few milliseconds.
 
+import { TZDate } from '@date-fns/tz'
+import { channelCategory, dispositionCategories } from '../../api/categories'
 import type { Conversation } from '../../api/conversation'
 import { distinctTexts, queueKeys, respondingAgents, segmentOf } from '../../api/conversation-metrics'
+import { hourOfWeekIn, parseHourOfWeek, slotsOf } from '../../lib/hour-of-week'
 
 export type HandledBy = 'all' | 'bot' | 'human'
 
@@ -23,6 +26,10 @@ export type ConversationFilters = {
   handledBy: HandledBy
   /** case-insensitive substring over customer name/phone/email, ids, remarks and agent notes */
   text: string
+  /** calendar days (yyyy-MM-dd) in the display zone the session started on (a Daily volume bar) */
+  days: string[]
+  /** hours of the week (`Tue-14`) in the display zone the session started in (a heat map cell) */
+  hours: string[]
 }
 
 /** The multi-valued fields; each has a facet (values with counts) in facets.ts. */
@@ -45,10 +52,21 @@ export const EMPTY_FILTERS: ConversationFilters = Object.freeze({
   dispositions: [],
   handledBy: 'all',
   text: '',
+  days: [],
+  hours: [],
 }) as ConversationFilters
 
+/** The fields that select by when a session started, in the display zone. */
+export const TIME_FIELDS = ['days', 'hours'] as const
+export type TimeField = (typeof TIME_FIELDS)[number]
+
 export function hasActiveFilters(f: ConversationFilters): boolean {
-  return FACET_FIELDS.some((field) => f[field].length > 0) || f.handledBy !== 'all' || f.text.trim() !== ''
+  return (
+    FACET_FIELDS.some((field) => f[field].length > 0) ||
+    TIME_FIELDS.some((field) => f[field].length > 0) ||
+    f.handledBy !== 'all' ||
+    f.text.trim() !== ''
+  )
 }
 
 /** What one conversation offers each filter; computed once per conversation object. */
@@ -91,12 +109,12 @@ export function indexConversation(c: Conversation): IndexedConversation {
   const hit = cache.get(c)
   if (hit) return hit
   const indexed: IndexedConversation = {
-    channels: distinctTexts([c.channel]),
+    channels: [channelCategory(c)],
     queues: queueKeys(c),
     agents: respondingAgents(c),
     directions: distinctTexts([c.direction]),
     statuses: distinctTexts([c.finalStatus]),
-    dispositions: distinctTexts(c.dispositions),
+    dispositions: dispositionCategories(c),
     botOnly: c.botOnly,
     conversation: c,
   }
@@ -139,6 +157,8 @@ export type FilterOptions = {
    * personal data is hidden, so the search cannot be used to probe for a number that is not shown.
    */
   searchPersonal?: boolean
+  /** the display time zone (IANA) the day and hour filters mean; default UTC */
+  zone?: string
 }
 
 /** A compiled filter: per facet field a Set (null = not active), plus handledBy and the search. */
@@ -148,6 +168,8 @@ export type CompiledFilters = {
   active: FacetField[]
   handledBy: HandledBy
   matchesText: ((ix: IndexedConversation) => boolean) | null
+  /** whether the session's start passes the day and hour filters; null when neither is active */
+  matchesTime: ((start: number | null) => boolean) | null
 }
 
 const PHONE_QUERY = /^[+\d\s().-]+$/
@@ -175,7 +197,39 @@ export function compileFilters(f: ConversationFilters, opts: FilterOptions = {})
     }
   }
   const active = FACET_FIELDS.filter((field) => sets[field] !== null)
-  return { sets, active, handledBy: f.handledBy, matchesText }
+  return {
+    sets,
+    active,
+    handledBy: f.handledBy,
+    matchesText,
+    matchesTime: compileTime(f, opts.zone ?? 'UTC'),
+  }
+}
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** [first, last] instant of a yyyy-MM-dd day in `zone` (23 or 25 hours on a DST day); null if unreadable. */
+function dayInZone(day: string, zone: string): [number, number] | null {
+  const m = DAY.exec(day.trim())
+  if (m === null) return null
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])]
+  const start = new TZDate(y, mo, d, zone)
+  // a date that rolls over (2024-02-30) is not that day
+  if (start.getFullYear() !== y || start.getMonth() !== mo || start.getDate() !== d) return null
+  return [+start, +new TZDate(y, mo, d + 1, zone) - 1]
+}
+
+/** Days are OR-ed, hours are OR-ed, and the two AND-ed; an unreadable value matches nothing. */
+function compileTime(f: ConversationFilters, zone: string): CompiledFilters['matchesTime'] {
+  if (f.days.length === 0 && f.hours.length === 0) return null
+  const days = f.days.map((d) => dayInZone(d, zone)).filter((d): d is [number, number] => d !== null)
+  const hours = new Set(f.hours.map(parseHourOfWeek).filter((h): h is number => h !== null))
+  const slots = slotsOf(zone)
+  return (start) => {
+    if (start === null) return false
+    if (f.days.length > 0 && !days.some(([a, b]) => start >= a && start <= b)) return false
+    return f.hours.length === 0 || hours.has(hourOfWeekIn(slots, start, zone))
+  }
 }
 
 function anyIn(values: readonly string[], wanted: Set<string>): boolean {
@@ -188,9 +242,12 @@ export function passesHandled(ix: IndexedConversation, cf: CompiledFilters): boo
   return cf.handledBy === 'all' || (cf.handledBy === 'bot') === ix.botOnly
 }
 
-/** Whether the search lets the conversation through. */
-export function passesText(ix: IndexedConversation, cf: CompiledFilters): boolean {
-  return cf.matchesText === null || cf.matchesText(ix)
+/** Whether the search and the day and hour filters let the conversation through. */
+export function passesSearchAndTime(ix: IndexedConversation, cf: CompiledFilters): boolean {
+  return (
+    (cf.matchesText === null || cf.matchesText(ix)) &&
+    (cf.matchesTime === null || cf.matchesTime(ix.conversation.sessionStartTime))
+  )
 }
 
 /** Whether one facet field lets the conversation through (true when the field is not active). */
@@ -200,7 +257,7 @@ export function passesField(ix: IndexedConversation, cf: CompiledFilters, field:
 }
 
 function passesAll(ix: IndexedConversation, cf: CompiledFilters): boolean {
-  if (!passesHandled(ix, cf) || !passesText(ix, cf)) return false
+  if (!passesHandled(ix, cf) || !passesSearchAndTime(ix, cf)) return false
   for (const field of cf.active) if (!anyIn(ix[field], cf.sets[field] as Set<string>)) return false
   return true
 }
@@ -209,13 +266,14 @@ export function matches(c: Conversation, cf: CompiledFilters): boolean {
   return passesAll(indexConversation(c), cf)
 }
 
-/** The conversations that pass every filter, in their original order. */
+/** The conversations that pass every filter, in their original order (read-only: may be the input). */
 export function applyFilters(
   conversations: readonly Conversation[],
   filters: ConversationFilters,
   opts: FilterOptions = {},
 ): Conversation[] {
-  if (!hasActiveFilters(filters)) return conversations.slice()
+  // no filter: the same array, so that what is keyed on it (the table's rows) knows nothing changed
+  if (!hasActiveFilters(filters)) return conversations as Conversation[]
   const cf = compileFilters(filters, opts)
   const index = indexAll(conversations)
   const out: Conversation[] = []

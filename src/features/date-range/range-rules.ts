@@ -5,13 +5,21 @@ import { MAX_RANGE_MS } from '../../lib/calldetails-limits'
 /** A range of instants, both ends inclusive (epoch ms). */
 export type TimeRange = { start: number; end: number }
 
+const zoneValidity = new Map<string, boolean>()
+
+/** Whether Intl knows the zone; remembered (a DateTimeFormat costs ~1 ms, asked on every URL change). */
 export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
+  let valid = zoneValidity.get(zone)
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone })
+      valid = true
+    } catch {
+      valid = false
+    }
+    if (zoneValidity.size < 1_000) zoneValidity.set(zone, valid)
   }
+  return valid
 }
 
 export function rangeProblem(range: TimeRange): string | null {

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest'
 import type { Conversation } from '../../api/conversation'
 import { kpiFigures } from '../../api/figures'
 import { normalizeResponse } from '../../api/normalize'
+import { hourOfWeek } from '../../lib/hour-of-week'
 import { createGenerator } from '../../mocks/synthetic/generator'
 import { agent, conversation, queue, sec } from '../../test/conversation-fixtures'
 import {
   cellLabel,
-  hourOfWeek,
   type IntervalCell,
   intervalFigures,
   intervalHighlights,

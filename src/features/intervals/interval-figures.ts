@@ -9,22 +9,14 @@
 //
 // Hours are wall-clock hours in the zone, so across a DST change a Sunday holds 23 or 25 hours: the
 // repeated 01:00 hour of a fall-back night adds to the one cell, the skipped 02:00 of a spring-forward
-// night holds nothing. A range longer than a week adds its weeks up: each cell is a total.
-//
-// Speed: mapping an instant to its weekday and hour with TZDate costs ~4 µs, 200 ms for 50,000 records.
-// The mapping is constant over a 15-minute slot of UTC time (every zone's offset is a multiple of 15
-// minutes today), so it is computed once per slot and zone and kept; a slot where it is not constant
-// (a DST change inside it, an odd historical offset) is mapped record by record. See the report in
-// interval-figures.test.ts for the measured time.
+// night holds nothing. A range longer than a week adds its weeks up: each cell is a total. Mapping
+// instants to cells: src/lib/hour-of-week.ts.
 
-import { TZDate } from '@date-fns/tz'
 import type { Conversation } from '../../api/conversation'
 import { waitSec } from '../../api/conversation-metrics'
 import { outcomeOf } from '../../api/conversation-outcome'
 import type { Mean, Ratio } from '../../api/figures'
-
-export const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
-export const DAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
+import { hourOfWeekIn, hourOfWeekLabel, slotsOf } from '../../lib/hour-of-week'
 
 export type IntervalCell = {
   /** 0 = Monday … 6 = Sunday */
@@ -53,57 +45,6 @@ export type IntervalFigures = {
   records: number
   /** records without a sessionStartTime: in no cell */
   noStart: number
-}
-
-const SLOT_MS = 15 * 60_000
-/** a slot whose weekday/hour is not constant: map each record on its own */
-const MIXED = -1
-/** slots remembered per zone before the zone's memory starts afresh (a month is ~3,000 slots) */
-const MAX_SLOTS = 50_000
-
-/** zone → (UTC 15-minute slot → day * 24 + hour, or MIXED) */
-const slotsByZone = new Map<string, Map<number, number>>()
-
-function hourOfWeekOf(d: TZDate, zone: string): number {
-  const day = d.getDay()
-  if (Number.isNaN(day)) throw new RangeError(`Unknown time zone: ${zone}`)
-  return ((day + 6) % 7) * 24 + d.getHours()
-}
-
-/** The slot's hour of the week when it is the same all through the slot, else MIXED. */
-function slotHourOfWeek(slot: number, zone: string): number {
-  const start = new TZDate(slot * SLOT_MS, zone)
-  const end = new TZDate(slot * SLOT_MS + SLOT_MS - 1, zone)
-  const first = hourOfWeekOf(start, zone)
-  // one offset at both ends (no change inside 15 minutes) and one hour at both ends: local time runs
-  // straight through the slot, so every instant in it is in that hour
-  return start.getTimezoneOffset() === end.getTimezoneOffset() && first === hourOfWeekOf(end, zone)
-    ? first
-    : MIXED
-}
-
-function slotsOf(zone: string): Map<number, number> {
-  let slots = slotsByZone.get(zone)
-  if (slots === undefined || slots.size > MAX_SLOTS) {
-    slots = new Map()
-    slotsByZone.set(zone, slots)
-  }
-  return slots
-}
-
-function hourOfWeekIn(slots: Map<number, number>, ms: number, zone: string): number {
-  const slot = Math.floor(ms / SLOT_MS)
-  let how = slots.get(slot)
-  if (how === undefined) {
-    how = slotHourOfWeek(slot, zone)
-    slots.set(slot, how)
-  }
-  return how === MIXED ? hourOfWeekOf(new TZDate(ms, zone), zone) : how
-}
-
-/** The cell index (day * 24 + hour, Monday first) of an instant in `zone`. */
-export function hourOfWeek(ms: number, zone: string): number {
-  return hourOfWeekIn(slotsOf(zone), ms, zone)
 }
 
 type Acc = {
@@ -202,14 +143,7 @@ export function intervalHighlights(cells: readonly IntervalCell[]): IntervalHigh
   return { busiest, worstAbandon: worst, minWhole, abandonBasis }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-
-/** `14:00–15:00` (the last hour ends at 24:00). */
-export function hourSpan(hour: number): string {
-  return `${pad(hour)}:00–${pad(hour + 1)}:00`
-}
-
 /** `Tue 14:00–15:00` */
 export function cellLabel(cell: Pick<IntervalCell, 'day' | 'hour'>): string {
-  return `${DAYS_SHORT[cell.day]} ${hourSpan(cell.hour)}`
+  return hourOfWeekLabel(cell.day * 24 + cell.hour)
 }

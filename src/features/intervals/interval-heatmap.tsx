@@ -11,16 +11,10 @@
 
 import { type KeyboardEvent, useId, useMemo, useRef, useState } from 'react'
 import type { Conversation } from '../../api/conversation'
+import type { Drill } from '../../components/drill'
 import { formatCount, formatDuration, pluralize } from '../../lib/format'
-import {
-  cellLabel,
-  DAYS,
-  DAYS_SHORT,
-  hourSpan,
-  type IntervalCell,
-  intervalFigures,
-  intervalHighlights,
-} from './interval-figures'
+import { DAYS, DAYS_SHORT, hourOfWeekParam, hourSpan } from '../../lib/hour-of-week'
+import { cellLabel, type IntervalCell, intervalFigures, intervalHighlights } from './interval-figures'
 import './intervals.css'
 
 export const HEATMAP_TITLE = 'Hour of day × day of week'
@@ -30,6 +24,8 @@ type Props = {
   conversations: readonly Conversation[]
   /** the display time zone (IANA) */
   zone: string
+  /** a cell (click, Enter or Space) filters the page to the records that started in that hour */
+  drill?: Drill
 }
 
 export type Metric = 'volume' | 'abandonRate' | 'speedOfAnswer'
@@ -190,7 +186,7 @@ const TABLE_COLUMNS = [
 ]
 
 /** Volume, abandon rate and speed of answer by hour of day × day of week, in `zone`. */
-export function IntervalHeatmap({ conversations, zone }: Props) {
+export function IntervalHeatmap({ conversations, zone, drill }: Props) {
   const figures = useMemo(() => intervalFigures(conversations, zone), [conversations, zone])
   const { cells, noStart } = figures
   const highlights = useMemo(() => intervalHighlights(cells), [cells])
@@ -222,6 +218,7 @@ export function IntervalHeatmap({ conversations, zone }: Props) {
       </div>
       <p className="muted chart-description">
         Hours in {zone}; each record counts in the hour it started, the weeks of the range added up.
+        {drill && ' Press a cell to filter the page to that hour.'}
       </p>
       {empty ? (
         <p className="muted chart-empty">No conversations</p>
@@ -252,7 +249,7 @@ export function IntervalHeatmap({ conversations, zone }: Props) {
                 </fieldset>
                 <Legend metric={metric} scale={scale} />
               </div>
-              <HeatGrid cells={cells} metric={metric} scale={scale} home={home} />
+              <HeatGrid cells={cells} metric={metric} scale={scale} home={home} drill={drill} />
             </>
           )}
         </>
@@ -356,9 +353,10 @@ type GridProps = {
   scale: Scale | null
   /** where the tab stop is until the user moves it */
   home: At
+  drill?: Drill | undefined
 }
 
-function HeatGrid({ cells, metric, scale, home }: GridProps) {
+function HeatGrid({ cells, metric, scale, home, drill }: GridProps) {
   const spec = METRICS[metric]
   // the one cell in the tab order (roving tabindex); the busiest hour until the user moves
   const [active, setActive] = useState<At | null>(null)
@@ -368,6 +366,11 @@ function HeatGrid({ cells, metric, scale, home }: GridProps) {
   const start = active ?? home
 
   const move = (e: KeyboardEvent, at: At) => {
+    if (drill && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault()
+      drill.toggle('hours', hourOfWeekParam(at.day * 24 + at.hour))
+      return
+    }
     const step = KEYS[e.key]
     if (step === undefined) return
     e.preventDefault()
@@ -428,6 +431,8 @@ function HeatGrid({ cells, metric, scale, home }: GridProps) {
                         )
                   const isActive = c.day === start.day && c.hour === start.hour
                   const at = { day: c.day, hour: c.hour }
+                  const param = hourOfWeekParam(c.day * 24 + c.hour)
+                  const picked = drill?.isSelected('hours', param) ?? false
                   return (
                     <td
                       key={c.hour}
@@ -438,7 +443,8 @@ function HeatGrid({ cells, metric, scale, home }: GridProps) {
                       role="gridcell"
                       tabIndex={isActive ? 0 : -1}
                       aria-label={cellName(c, metric)}
-                      className={`ih-cell${colour === null ? ' ih-nodata' : ''}${colour?.dark ? ' is-dark' : ''}`}
+                      aria-selected={drill ? picked : undefined}
+                      className={`ih-cell${colour === null ? ' ih-nodata' : ''}${colour?.dark ? ' is-dark' : ''}${picked ? ' is-picked' : ''}${drill ? ' is-drillable' : ''}`}
                       style={
                         colour === null ? undefined : { background: colour.background, color: colour.text }
                       }
@@ -449,6 +455,7 @@ function HeatGrid({ cells, metric, scale, home }: GridProps) {
                       onBlur={() => setFocused(false)}
                       onMouseEnter={() => setHover(at)}
                       onKeyDown={(e) => move(e, at)}
+                      onClick={drill && (() => drill.toggle('hours', param))}
                     >
                       <span className="ih-value" aria-hidden="true">
                         {v === null ? '' : spec.short(v)}
